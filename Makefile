@@ -51,11 +51,12 @@ build/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations
 # --- release build -------------------------------------------------------
 $(REL_DIR)/%.o: %.c $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo '  CC      $<'
+	@$(CC) $(REL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(REL_DIR)/libengage.a: $(call objs,$(REL_DIR),$(LIB_SRC) $(GEN_SRC))
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 build/engage: $(call objs,$(REL_DIR),$(CLI_SRC)) $(REL_DIR)/libengage.a
 	$(CC) -o $@ $^ $(LIBS)
@@ -63,11 +64,12 @@ build/engage: $(call objs,$(REL_DIR),$(CLI_SRC)) $(REL_DIR)/libengage.a
 # --- sanitizer build -----------------------------------------------------
 $(ASAN_DIR)/%.o: %.c $(GEN_SRC)
 	@mkdir -p $(dir $@)
-	$(CC) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
+	@echo '  CC asan $<'
+	@$(CC) $(ASAN_CFLAGS) -MMD -MP -c $< -o $@
 
 $(ASAN_DIR)/libengage.a: $(call objs,$(ASAN_DIR),$(LIB_SRC) $(GEN_SRC))
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(ASAN_DIR)/engage: $(call objs,$(ASAN_DIR),$(CLI_SRC)) $(ASAN_DIR)/libengage.a
 	$(CC) $(ASAN_LDFLAGS) -o $@ $^ $(LIBS)
@@ -109,7 +111,7 @@ $(FUZZ_DIR)/%.o: %.c $(GEN_SRC)
 	clang $(FUZZ_CFLAGS) -c $< -o $@
 $(FUZZ_DIR)/libengage.a: $(call objs,$(FUZZ_DIR),$(FUZZ_LIB_SRC))
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 $(FUZZ_DIR)/bin/%: $(FUZZ_DIR)/fuzz/%.o $(FUZZ_DIR)/libengage.a
 	@mkdir -p $(dir $@)
 	clang -fsanitize=fuzzer,address,undefined -o $@ $^ $(LIBS)

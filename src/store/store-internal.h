@@ -1,0 +1,74 @@
+/*
+ * store-internal.h - what a storage backend implements.
+ *
+ * A backend fills one `struct store_ops` (versioned, like SQLite's VFS:
+ * a new operation bumps STORE_OPS_VERSION and is appended at the end) and
+ * hands back an opaque backend handle.  store.c checks arguments and
+ * dispatches, so every backend sees the same validated calls and the whole
+ * test suite can run against each.
+ *
+ * To add an operation: declare it in store.h, add a pointer at the end of
+ * store_ops, implement it in every backend, dispatch it in store.c, and test
+ * it in tests/unit/t_store.c.
+ */
+#ifndef ENGAGE_STORE_INTERNAL_H
+#define ENGAGE_STORE_INTERNAL_H
+
+#include "store/store.h"
+
+#define STORE_OPS_VERSION 1
+
+typedef int (*force_fn)(void *, const struct store_force *);
+typedef int (*area_fn)(void *, const struct store_area *);
+typedef int (*nbhd_fn)(void *, const struct store_neighbourhood *);
+typedef int (*nbhd_lsoa_fn)(void *, const char *, const char *, const char *);
+typedef int (*census_fn)(void *, const struct store_census *);
+typedef int (*person_fn)(void *, const struct store_person *);
+typedef int (*asset_fn)(void *, const struct store_asset *);
+typedef int (*month_fn)(void *, const struct store_force_month *);
+typedef int (*import_fn)(void *, const struct store_import *);
+
+struct store_ops {
+	int version;
+	const char *name;
+	int (*open)(const char *path, int flags, void **be, struct err *e);
+	void (*close)(void *be);
+	int (*schema_version)(void *be);
+	int (*ping)(void *be, struct err *e);
+	int (*begin)(void *be, struct err *e);
+	int (*commit)(void *be, struct err *e);
+	void (*rollback)(void *be);
+	int (*force_put)(void *be, const struct store_force *f, struct err *e);
+	int (*force_each)(void *be, force_fn fn, void *ctx, struct err *e);
+	int (*area_put)(void *be, const struct store_area *a, struct err *e);
+	int (*area_each)(void *be, const char *kind, area_fn fn, void *ctx, struct err *e);
+	int (*area_count)(void *be, const char *kind, long *out, struct err *e);
+	int (*nbhd_put)(void *be, const struct store_neighbourhood *n, struct err *e);
+	int (*nbhd_each)(void *be, const char *force_id, nbhd_fn fn, void *ctx, struct err *e);
+	int (*nbhd_set_lsoas)(void *be, const char *force_id, const char *id,
+			      const char *const *codes, size_t count, struct err *e);
+	int (*nbhd_lsoa_each)(void *be, nbhd_lsoa_fn fn, void *ctx, struct err *e);
+	int (*census_put)(void *be, const struct store_census *c, struct err *e);
+	int (*census_each)(void *be, const char *lsoa, census_fn fn, void *ctx, struct err *e);
+	int (*team_replace)(void *be, const char *force_id, const char *nbhd_id,
+			    const struct store_person *people, size_t count, struct err *e);
+	int (*person_each)(void *be, const char *force_id, const char *nbhd_id,
+			   person_fn fn, void *ctx, struct err *e);
+	int (*assets_replace)(void *be, const char *force_id, const char *nbhd_id,
+			      const struct store_asset *assets, size_t count, struct err *e);
+	int (*asset_each)(void *be, const char *force_id, const char *nbhd_id,
+			  asset_fn fn, void *ctx, struct err *e);
+	int (*month_put)(void *be, const struct store_force_month *m, struct err *e);
+	int (*month_each)(void *be, const char *force_id, month_fn fn, void *ctx, struct err *e);
+	int (*month_get)(void *be, const char *force_id, int32_t month, int kind,
+			 month_fn fn, void *ctx, struct err *e);
+	int (*import_add)(void *be, struct store_import *imp, struct err *e);
+	int (*import_each)(void *be, int limit, import_fn fn, void *ctx, struct err *e);
+	int (*meta_set)(void *be, const char *key, const char *value, struct err *e);
+	int (*meta_get)(void *be, const char *key, char *buf, size_t size, struct err *e);
+	void (*set_busy_timeout)(void *be, int ms);
+};
+
+extern const struct store_ops store_sqlite_ops;
+
+#endif

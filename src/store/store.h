@@ -1,0 +1,211 @@
+/*
+ * store.h - the only door to Engage's durable data.
+ *
+ * Nothing above this layer writes SQL or knows which database holds the
+ * data.  A backend (SQLite now: store_sqlite.c; PostgreSQL later) fills in
+ * a versioned table of operations (store-internal.h); these functions check
+ * arguments and dispatch to it.
+ *
+ * Opening applies the numbered migrations in src/store/migrations/ in one
+ * transaction, and refuses a database written by a newer Engage.
+ *
+ * Transactions: store_begin/store_commit/store_rollback bracket a batch of
+ * writes (an import is one transaction: all or nothing).  Writes outside a
+ * transaction are committed one by one.
+ *
+ * Reading: the *_each functions call `fn` once per row, in a stable order
+ * given per function, with strings that live only during the call; `fn`
+ * returns 0 to go on or non-zero to stop (that value is returned).
+ *
+ * Threads: one struct store per thread.  The server opens one read-only
+ * handle per worker; SQLite's WAL mode lets readers run beside a writer.
+ *
+ * Errors: `e` must not be NULL.  Every function returns 0 or a negative ERR_* code with a message in
+ * `e`: ERR_BUSY when another process holds the lock past the busy timeout,
+ * ERR_IO for a full disk or unreadable file, ERR_VERSION for a newer schema.
+ */
+#ifndef ENGAGE_STORE_H
+#define ENGAGE_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+
+struct store;
+
+enum store_flags {
+	STORE_READONLY = 1 << 0,	/* open an existing database for reading */
+	STORE_CREATE = 1 << 1,		/* create the file if it does not exist */
+};
+
+int store_open(const char *path, int flags, struct store **out, struct err *e);
+void store_close(struct store *s);
+/* How long a write waits for another process's lock before ERR_BUSY
+ * (default 5000 ms; the `store.busy_timeout_ms` setting). */
+void store_set_busy_timeout(struct store *s, int ms);
+/* The schema version of the open database, and the newest this build knows. */
+int store_schema_version(struct store *s);
+int store_schema_latest(void);
+/* The backend's name ("sqlite") and location, for messages and /healthz. */
+const char *store_backend(const struct store *s);
+/* Cheap liveness check for /healthz: 0 when the database answers. */
+int store_ping(struct store *s, struct err *e);
+
+int store_begin(struct store *s, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* --- forces ------------------------------------------------------------ */
+struct store_force {
+	const char *id;		/* "metropolitan", [a-z0-9-] */
+	const char *name;
+	const char *description;	/* may be NULL */
+	const char *url;		/* may be NULL */
+	const char *telephone;		/* may be NULL */
+};
+/* Insert or replace by id. */
+int store_force_put(struct store *s, const struct store_force *f, struct err *e);
+/* Ordered by id. */
+int store_force_each(struct store *s, int (*fn)(void *ctx, const struct store_force *f),
+		     void *ctx, struct err *e);
+
+/* --- areas: LSOAs, wards and other statistical areas, with geometry ------- */
+struct store_area {
+	const char *kind;	/* "lsoa", "ward", "msoa" */
+	const char *code;	/* "E01000001" */
+	const char *name;	/* "City of London 001A" */
+	int vintage;		/* 2011, 2021 or 0 when not known */
+	const void *wkb;	/* boundary as WKB MultiPolygon, WGS84 */
+	size_t wkb_len;
+};
+/* Insert or replace by (kind, code). */
+int store_area_put(struct store *s, const struct store_area *a, struct err *e);
+/* Ordered by code; kind NULL means every kind. */
+int store_area_each(struct store *s, const char *kind,
+		    int (*fn)(void *ctx, const struct store_area *a), void *ctx,
+		    struct err *e);
+int store_area_count(struct store *s, const char *kind, long *out, struct err *e);
+
+/* --- neighbourhoods ------------------------------------------------------ */
+struct store_neighbourhood {
+	const char *force_id;
+	const char *id;		/* "00BK17N" */
+	const char *name;
+	const char *description;	/* may be NULL */
+	const void *wkb;	/* boundary, may be NULL until one is imported */
+	size_t wkb_len;
+};
+/* Insert or replace by (force_id, id); a NULL wkb keeps the boundary held. */
+int store_neighbourhood_put(struct store *s, const struct store_neighbourhood *n,
+			    struct err *e);
+/* Ordered by force id, then name. */
+int store_neighbourhood_each(struct store *s, const char *force_id,
+			     int (*fn)(void *ctx, const struct store_neighbourhood *n),
+			     void *ctx, struct err *e);
+/* Replace the list of LSOAs that make up a neighbourhood. */
+int store_neighbourhood_set_lsoas(struct store *s, const char *force_id, const char *id,
+				  const char *const *lsoa_codes, size_t count, struct err *e);
+/* (force_id, neighbourhood id, lsoa code) rows, ordered. */
+int store_neighbourhood_lsoa_each(struct store *s,
+				  int (*fn)(void *ctx, const char *force_id,
+					    const char *nbhd_id, const char *lsoa),
+				  void *ctx, struct err *e);
+
+/* --- census ---------------------------------------------------------------- */
+struct store_census {
+	const char *lsoa_code;
+	const char *measure;	/* "population", "age_band", "sex", "ethnic_group", "households" */
+	const char *category;	/* "all", "16-29", "female", "asian", ... */
+	int64_t value;
+	const char *source;	/* the file it came from (basename) */
+};
+/* Insert or replace by (lsoa_code, measure, category). */
+int store_census_put(struct store *s, const struct store_census *c, struct err *e);
+/* Ordered by lsoa code, measure, category; lsoa_code NULL means all. */
+int store_census_each(struct store *s, const char *lsoa_code,
+		      int (*fn)(void *ctx, const struct store_census *c), void *ctx,
+		      struct err *e);
+
+/* --- people: neighbourhood teams (public officers' details only) ---------- */
+struct store_person {
+	int64_t id;		/* set by the store on insert */
+	const char *force_id;
+	const char *neighbourhood_id;	/* NULL for force-level people */
+	const char *name;
+	const char *rank;
+	const char *bio;
+	const char *email;
+	const char *telephone;
+};
+/* Replace the whole team of one neighbourhood (an import re-run never doubles it). */
+int store_team_replace(struct store *s, const char *force_id, const char *nbhd_id,
+		       const struct store_person *people, size_t count, struct err *e);
+/* Ordered by force, neighbourhood, then the order they were imported in. */
+int store_person_each(struct store *s, const char *force_id, const char *nbhd_id,
+		      int (*fn)(void *ctx, const struct store_person *p), void *ctx,
+		      struct err *e);
+
+/* --- assets: community groups and places where people gather ------------- */
+struct store_asset {
+	int64_t id;
+	const char *force_id;
+	const char *neighbourhood_id;
+	const char *kind;	/* "group" or "place" */
+	const char *type;	/* "Residents' association", "Library", ... */
+	const char *name;
+	const char *address;	/* may be NULL */
+	int has_location;
+	double lat, lng;
+	const char *description;	/* may be NULL */
+};
+/* Replace every asset of one neighbourhood with `assets`. */
+int store_assets_replace(struct store *s, const char *force_id, const char *nbhd_id,
+			 const struct store_asset *assets, size_t count, struct err *e);
+int store_asset_each(struct store *s, const char *force_id, const char *nbhd_id,
+		     int (*fn)(void *ctx, const struct store_asset *a), void *ctx,
+		     struct err *e);
+
+/* --- police.uk data: one packed columnar blob per force, month and kind --- */
+enum store_month_kind { MONTH_STREET, MONTH_OUTCOMES, MONTH_STOPS, MONTH_KIND_COUNT };
+struct store_force_month {
+	const char *force_id;
+	int32_t month;		/* YYYY*12 + MM-1 */
+	int kind;		/* enum store_month_kind */
+	int64_t rows;
+	const void *data;	/* packed by index/ (opaque here) */
+	size_t data_len;
+	int64_t import_id;
+};
+/* Insert or replace by (force_id, month, kind): re-importing replaces exactly. */
+int store_force_month_put(struct store *s, const struct store_force_month *m, struct err *e);
+/* Ordered by force, month, kind; force_id NULL means all. */
+int store_force_month_each(struct store *s, const char *force_id,
+			   int (*fn)(void *ctx, const struct store_force_month *m),
+			   void *ctx, struct err *e);
+/* Fetch one; ERR_NOTFOUND when absent.  `fn` is called once. */
+int store_force_month_get(struct store *s, const char *force_id, int32_t month, int kind,
+			  int (*fn)(void *ctx, const struct store_force_month *m),
+			  void *ctx, struct err *e);
+
+/* --- the import log ------------------------------------------------------- */
+struct store_import {
+	int64_t id;
+	int64_t started_at, finished_at;	/* UTC seconds */
+	const char *kind;	/* "street", "boundaries", "census", ... */
+	const char *source;	/* file or folder named by the user */
+	int64_t rows_read, rows_placed, no_location, disagreements, outside, rejected;
+};
+/* Adds a row and sets imp->id. */
+int store_import_add(struct store *s, struct store_import *imp, struct err *e);
+/* Newest first, at most `limit` rows. */
+int store_import_each(struct store *s, int limit,
+		      int (*fn)(void *ctx, const struct store_import *imp), void *ctx,
+		      struct err *e);
+
+/* --- key/value settings of the deployment (e.g. "demo.seed") --------------- */
+int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);
+/* Copies the value into buf; ERR_NOTFOUND when the key is absent. */
+int store_meta_get(struct store *s, const char *key, char *buf, size_t size, struct err *e);
+
+#endif

@@ -1,0 +1,929 @@
+/*
+ * store_sqlite.c - the SQLite backend: the embedded default.
+ *
+ * One database file in WAL mode (readers run beside one writer), foreign
+ * keys on, a busy timeout so a second process waits before it is told the
+ * database is locked.  Every statement is prepared once per handle from the
+ * table below and bound with parameters; no SQL is ever built from input.
+ * The schema version lives in PRAGMA user_version.
+ */
+#include "store/store-internal.h"
+
+#include "base/xalloc.h"
+#include "store/migrations.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#define BUSY_TIMEOUT_MS 5000
+
+enum stmt_id {
+	S_BEGIN, S_COMMIT, S_ROLLBACK,
+	S_FORCE_PUT, S_FORCE_EACH,
+	S_AREA_PUT, S_AREA_EACH, S_AREA_EACH_KIND, S_AREA_COUNT, S_AREA_COUNT_KIND,
+	S_NBHD_PUT, S_NBHD_PUT_KEEP_GEOM, S_NBHD_EACH, S_NBHD_EACH_FORCE,
+	S_NBHD_LSOA_DEL, S_NBHD_LSOA_ADD, S_NBHD_LSOA_EACH,
+	S_CENSUS_PUT, S_CENSUS_EACH, S_CENSUS_EACH_LSOA,
+	S_TEAM_DEL, S_PERSON_ADD, S_PERSON_EACH, S_PERSON_EACH_FORCE, S_PERSON_EACH_TEAM,
+	S_ASSET_DEL, S_ASSET_ADD, S_ASSET_EACH, S_ASSET_EACH_FORCE, S_ASSET_EACH_NBHD,
+	S_MONTH_PUT, S_MONTH_EACH, S_MONTH_EACH_FORCE, S_MONTH_GET,
+	S_IMPORT_ADD, S_IMPORT_EACH,
+	S_META_SET, S_META_GET,
+	S_PING,
+	S_COUNT
+};
+
+static const char *const stmt_sql[S_COUNT] = {
+	[S_BEGIN] = "BEGIN IMMEDIATE",
+	[S_COMMIT] = "COMMIT",
+	[S_ROLLBACK] = "ROLLBACK",
+	[S_FORCE_PUT] = "INSERT INTO forces (id, name, description, url, telephone) VALUES (?1, ?2, ?3, ?4, ?5) "
+			"ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, url = ?4, telephone = ?5",
+	[S_FORCE_EACH] = "SELECT id, name, description, url, telephone FROM forces ORDER BY id",
+	[S_AREA_PUT] = "INSERT INTO areas (kind, code, name, vintage, geom) VALUES (?1, ?2, ?3, ?4, ?5) "
+		       "ON CONFLICT (kind, code) DO UPDATE SET name = ?3, vintage = ?4, geom = ?5",
+	[S_AREA_EACH] = "SELECT kind, code, name, vintage, geom FROM areas ORDER BY code, kind",
+	[S_AREA_EACH_KIND] = "SELECT kind, code, name, vintage, geom FROM areas WHERE kind = ?1 ORDER BY code",
+	[S_AREA_COUNT] = "SELECT count(*) FROM areas",
+	[S_AREA_COUNT_KIND] = "SELECT count(*) FROM areas WHERE kind = ?1",
+	[S_NBHD_PUT] = "INSERT INTO neighbourhoods (force_id, id, name, description, geom) VALUES (?1, ?2, ?3, ?4, ?5) "
+		       "ON CONFLICT (force_id, id) DO UPDATE SET name = ?3, description = ?4, geom = ?5",
+	[S_NBHD_PUT_KEEP_GEOM] = "INSERT INTO neighbourhoods (force_id, id, name, description) VALUES (?1, ?2, ?3, ?4) "
+				 "ON CONFLICT (force_id, id) DO UPDATE SET name = ?3, description = ?4",
+	[S_NBHD_EACH] = "SELECT force_id, id, name, description, geom FROM neighbourhoods ORDER BY force_id, name, id",
+	[S_NBHD_EACH_FORCE] = "SELECT force_id, id, name, description, geom FROM neighbourhoods "
+			      "WHERE force_id = ?1 ORDER BY name, id",
+	[S_NBHD_LSOA_DEL] = "DELETE FROM neighbourhood_lsoas WHERE force_id = ?1 AND neighbourhood_id = ?2",
+	[S_NBHD_LSOA_ADD] = "INSERT INTO neighbourhood_lsoas (force_id, neighbourhood_id, lsoa_code) VALUES (?1, ?2, ?3)",
+	[S_NBHD_LSOA_EACH] = "SELECT force_id, neighbourhood_id, lsoa_code FROM neighbourhood_lsoas "
+			     "ORDER BY force_id, neighbourhood_id, lsoa_code",
+	[S_CENSUS_PUT] = "INSERT INTO census (lsoa_code, measure, category, value, source) VALUES (?1, ?2, ?3, ?4, ?5) "
+			 "ON CONFLICT (lsoa_code, measure, category) DO UPDATE SET value = ?4, source = ?5",
+	[S_CENSUS_EACH] = "SELECT lsoa_code, measure, category, value, source FROM census ORDER BY lsoa_code, measure, category",
+	[S_CENSUS_EACH_LSOA] = "SELECT lsoa_code, measure, category, value, source FROM census WHERE lsoa_code = ?1 "
+			       "ORDER BY measure, category",
+	[S_TEAM_DEL] = "DELETE FROM people WHERE force_id = ?1 AND neighbourhood_id IS ?2",
+	[S_PERSON_ADD] = "INSERT INTO people (force_id, neighbourhood_id, position, name, rank, bio, email, telephone) "
+			 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[S_PERSON_EACH] = "SELECT id, force_id, neighbourhood_id, name, rank, bio, email, telephone FROM people "
+			  "ORDER BY force_id, neighbourhood_id, position",
+	[S_PERSON_EACH_FORCE] = "SELECT id, force_id, neighbourhood_id, name, rank, bio, email, telephone FROM people "
+				"WHERE force_id = ?1 ORDER BY neighbourhood_id, position",
+	[S_PERSON_EACH_TEAM] = "SELECT id, force_id, neighbourhood_id, name, rank, bio, email, telephone FROM people "
+			       "WHERE force_id = ?1 AND neighbourhood_id IS ?2 ORDER BY position",
+	[S_ASSET_DEL] = "DELETE FROM assets WHERE force_id = ?1 AND neighbourhood_id = ?2",
+	[S_ASSET_ADD] = "INSERT INTO assets (force_id, neighbourhood_id, position, kind, type, name, address, lat, lng, description) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_ASSET_EACH] = "SELECT id, force_id, neighbourhood_id, kind, type, name, address, lat, lng, description FROM assets "
+			 "ORDER BY force_id, neighbourhood_id, position",
+	[S_ASSET_EACH_FORCE] = "SELECT id, force_id, neighbourhood_id, kind, type, name, address, lat, lng, description FROM assets "
+			       "WHERE force_id = ?1 ORDER BY neighbourhood_id, position",
+	[S_ASSET_EACH_NBHD] = "SELECT id, force_id, neighbourhood_id, kind, type, name, address, lat, lng, description FROM assets "
+			      "WHERE force_id = ?1 AND neighbourhood_id = ?2 ORDER BY position",
+	[S_MONTH_PUT] = "INSERT INTO force_months (force_id, month, kind, rows, data, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
+			"ON CONFLICT (force_id, month, kind) DO UPDATE SET rows = ?4, data = ?5, import_id = ?6",
+	[S_MONTH_EACH] = "SELECT force_id, month, kind, rows, data, import_id FROM force_months ORDER BY force_id, month, kind",
+	[S_MONTH_EACH_FORCE] = "SELECT force_id, month, kind, rows, data, import_id FROM force_months WHERE force_id = ?1 "
+			       "ORDER BY month, kind",
+	[S_MONTH_GET] = "SELECT force_id, month, kind, rows, data, import_id FROM force_months "
+			"WHERE force_id = ?1 AND month = ?2 AND kind = ?3",
+	[S_IMPORT_ADD] = "INSERT INTO imports (started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
+			 "disagreements, outside, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[S_IMPORT_EACH] = "SELECT id, started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
+			  "disagreements, outside, rejected FROM imports ORDER BY id DESC LIMIT ?1",
+	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	[S_PING] = "SELECT 1",
+};
+
+struct sq {
+	sqlite3 *db;
+	char *path;
+	int version;
+	int busy_timeout_ms;
+	sqlite3_stmt *stmt[S_COUNT];
+};
+
+/* Turn an SQLite failure into an Engage error a person can act on. */
+static int sq_fail(struct sq *q, int rc, struct err *e, const char *doing)
+{
+	int prim = rc & 0xff;
+	const char *msg = q->db ? sqlite3_errmsg(q->db) : sqlite3_errstr(rc);
+
+	switch (prim) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return err_set(e, ERR_BUSY,
+			       "database '%s' is locked by another process (waited %d ms) while %s; try again when it finishes",
+			       q->path, q->busy_timeout_ms, doing);
+	case SQLITE_FULL:
+		return err_set(e, ERR_IO, "database '%s': disk full while %s; nothing was changed",
+			       q->path, doing);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+		return err_set(e, ERR_IO, "database '%s': %s while %s", q->path, msg, doing);
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return err_set(e, ERR_IO, "database '%s' is not a readable Engage database (%s)",
+			       q->path, msg);
+	case SQLITE_CONSTRAINT:
+		return err_set(e, ERR_CONFLICT, "%s: %s", doing, msg);
+	case SQLITE_NOMEM:
+		return err_set(e, ERR_NOMEM, "out of memory while %s", doing);
+	default:
+		return err_set(e, ERR_INTERNAL, "database '%s': %s while %s", q->path, msg, doing);
+	}
+}
+
+static sqlite3_stmt *stmt_get(struct sq *q, enum stmt_id id, struct err *e)
+{
+	int rc;
+
+	if (!q->stmt[id]) {
+		rc = sqlite3_prepare_v3(q->db, stmt_sql[id], -1, SQLITE_PREPARE_PERSISTENT,
+					&q->stmt[id], NULL);
+		if (rc != SQLITE_OK) {
+			sq_fail(q, rc, e, "preparing a query");
+			return NULL;
+		}
+	}
+	return q->stmt[id];
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_blob(sqlite3_stmt *st, int i, const void *p, size_t n)
+{
+	if (p)
+		sqlite3_bind_blob64(st, i, p, n, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static const char *col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+/* Run a statement that returns no rows, then reset it. */
+static int exec_done(struct sq *q, sqlite3_stmt *st, struct err *e, const char *doing)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return sq_fail(q, rc, e, doing);
+	return 0;
+}
+
+/* Step through rows calling `row` for each; stops early when it returns
+ * non-zero and passes that value on. */
+static int each_row(struct sq *q, sqlite3_stmt *st, int (*row)(sqlite3_stmt *, void *),
+		    void *arg, struct err *e, const char *doing)
+{
+	int rc, stop = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		stop = row(st, arg);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (!stop && rc != SQLITE_DONE)
+		return sq_fail(q, rc, e, doing);
+	return stop;
+}
+
+static int exec_sql(struct sq *q, const char *sql, struct err *e, const char *doing)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(q->db, sql, NULL, NULL, &msg);
+
+	sqlite3_free(msg);
+	return rc == SQLITE_OK ? 0 : sq_fail(q, rc, e, doing);
+}
+
+static int read_version(struct sq *q, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(q->db, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return sq_fail(q, rc, e, "reading the schema version");
+	rc = sqlite3_step(st);
+	q->version = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	if (q->version < 0)
+		return sq_fail(q, rc, e, "reading the schema version");
+	return 0;
+}
+
+/* Apply every migration newer than the file's version in one transaction. */
+static int migrate(struct sq *q, struct err *e)
+{
+	char pragma[64];
+	int rc;
+
+	if (q->version >= store_migration_count)
+		return 0;
+	if ((rc = exec_sql(q, "BEGIN IMMEDIATE", e, "starting the schema upgrade")) < 0)
+		return rc;
+	/* Another process may have migrated while we waited for the lock. */
+	if ((rc = read_version(q, e)) < 0)
+		goto fail;
+	for (int i = q->version; i < store_migration_count; i++) {
+		const struct migration *m = &store_migrations[i];
+		char *msg = NULL;
+
+		rc = sqlite3_exec(q->db, m->sql, NULL, NULL, &msg);
+		if (rc != SQLITE_OK) {
+			err_set(e, ERR_INTERNAL, "database '%s': migration %s failed: %s",
+				q->path, m->name, msg ? msg : sqlite3_errstr(rc));
+			sqlite3_free(msg);
+			rc = ERR_INTERNAL;
+			goto fail;
+		}
+	}
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %d", store_migration_count);
+	if ((rc = exec_sql(q, pragma, e, "recording the schema version")) < 0)
+		goto fail;
+	if ((rc = exec_sql(q, "COMMIT", e, "committing the schema upgrade")) < 0)
+		goto fail;
+	q->version = store_migration_count;
+	return 0;
+fail:
+	sqlite3_exec(q->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+static void sq_close(void *be)
+{
+	struct sq *q = be;
+
+	if (!q)
+		return;
+	for (int i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(q->stmt[i]);
+	sqlite3_close_v2(q->db);
+	xfree(q->path);
+	xfree(q);
+}
+
+static int sq_open(const char *path, int flags, void **be, struct err *e)
+{
+	struct sq *q;
+	int oflags, rc;
+
+	q = xcalloc(1, sizeof(*q));
+	if (!q || !(q->path = xstrdup(path))) {
+		xfree(q);
+		return err_set(e, ERR_NOMEM, "out of memory opening '%s'", path);
+	}
+	oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+	if (flags & STORE_READONLY)
+		oflags |= SQLITE_OPEN_READONLY;
+	else
+		oflags |= SQLITE_OPEN_READWRITE | (flags & STORE_CREATE ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &q->db, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		if ((rc & 0xff) == SQLITE_CANTOPEN && !(flags & STORE_CREATE))
+			err_set(e, ERR_NOTFOUND,
+				"database '%s' does not exist or cannot be opened; create it with 'engage init' or an import",
+				path);
+		else
+			sq_fail(q, rc, e, "opening");
+		goto fail;
+	}
+	q->busy_timeout_ms = BUSY_TIMEOUT_MS;
+	sqlite3_busy_timeout(q->db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(q->db, 1);
+	if ((rc = read_version(q, e)) < 0)
+		goto fail;
+	if (q->version > store_migration_count) {
+		err_set(e, ERR_VERSION,
+			"database '%s' has schema version %d, newer than this Engage knows (%d); use a newer engage",
+			path, q->version, store_migration_count);
+		goto fail;
+	}
+	if (!(flags & STORE_READONLY)) {
+		if ((rc = exec_sql(q, "PRAGMA journal_mode = WAL", e, "turning on WAL")) < 0 ||
+		    (rc = exec_sql(q, "PRAGMA synchronous = NORMAL", e, "setting synchronous")) < 0)
+			goto fail;
+	}
+	if ((rc = exec_sql(q, "PRAGMA foreign_keys = ON", e, "turning on foreign keys")) < 0)
+		goto fail;
+	if (flags & STORE_READONLY) {
+		if (q->version < store_migration_count) {
+			err_set(e, ERR_VERSION,
+				"database '%s' has schema version %d but this Engage needs %d; open it once read-write (e.g. 'engage init') to upgrade it",
+				path, q->version, store_migration_count);
+			goto fail;
+		}
+	} else if (migrate(q, e) < 0) {
+		goto fail;
+	}
+	*be = q;
+	return 0;
+fail:
+	rc = e ? e->code : ERR_INTERNAL;
+	sq_close(q);
+	return rc ? rc : ERR_INTERNAL;
+}
+
+static void sq_set_busy_timeout(void *be, int ms)
+{
+	struct sq *q = be;
+
+	q->busy_timeout_ms = ms;
+	sqlite3_busy_timeout(q->db, ms);
+}
+
+static int sq_schema_version(void *be) { return ((struct sq *)be)->version; }
+
+static int sq_ping(void *be, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_PING, e);
+
+	return st ? exec_done(q, st, e, "checking the database") : ERR_INTERNAL;
+}
+
+static int run_simple(struct sq *q, enum stmt_id id, struct err *e, const char *doing)
+{
+	sqlite3_stmt *st = stmt_get(q, id, e);
+
+	return st ? exec_done(q, st, e, doing) : e->code;
+}
+
+static int sq_begin(void *be, struct err *e) { return run_simple(be, S_BEGIN, e, "starting a transaction"); }
+static int sq_commit(void *be, struct err *e) { return run_simple(be, S_COMMIT, e, "committing"); }
+
+static void sq_rollback(void *be)
+{
+	struct sq *q = be;
+
+	struct err ignored = ERR_INIT;
+
+	if (!sqlite3_get_autocommit(q->db))
+		run_simple(q, S_ROLLBACK, &ignored, "rolling back");
+}
+
+/* --- forces --- */
+static int sq_force_put(void *be, const struct store_force *f, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_FORCE_PUT, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, f->id);
+	bind_text(st, 2, f->name);
+	bind_text(st, 3, f->description);
+	bind_text(st, 4, f->url);
+	bind_text(st, 5, f->telephone);
+	return exec_done(q, st, e, "saving a force");
+}
+
+struct each_ctx {
+	void *fn;
+	void *ctx;
+};
+
+static int force_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_force f = {
+		col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3), col_text(st, 4),
+	};
+	return ((force_fn)c->fn)(c->ctx, &f);
+}
+
+static int sq_force_each(void *be, force_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, S_FORCE_EACH, e);
+
+	return st ? each_row(q, st, force_row, &c, e, "listing forces") : e->code;
+}
+
+/* --- areas --- */
+static int sq_area_put(void *be, const struct store_area *a, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_AREA_PUT, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, a->kind);
+	bind_text(st, 2, a->code);
+	bind_text(st, 3, a->name);
+	sqlite3_bind_int(st, 4, a->vintage);
+	bind_blob(st, 5, a->wkb, a->wkb_len);
+	return exec_done(q, st, e, "saving an area");
+}
+
+static int area_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_area a = {
+		col_text(st, 0), col_text(st, 1), col_text(st, 2), sqlite3_column_int(st, 3),
+		sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4),
+	};
+	return ((area_fn)c->fn)(c->ctx, &a);
+}
+
+static int sq_area_each(void *be, const char *kind, area_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, kind ? S_AREA_EACH_KIND : S_AREA_EACH, e);
+
+	if (!st)
+		return e->code;
+	if (kind)
+		bind_text(st, 1, kind);
+	return each_row(q, st, area_row, &c, e, "listing areas");
+}
+
+static int count_row(sqlite3_stmt *st, void *arg)
+{
+	*(long *)arg = (long)sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+static int sq_area_count(void *be, const char *kind, long *out, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, kind ? S_AREA_COUNT_KIND : S_AREA_COUNT, e);
+
+	*out = 0;
+	if (!st)
+		return e->code;
+	if (kind)
+		bind_text(st, 1, kind);
+	return each_row(q, st, count_row, out, e, "counting areas");
+}
+
+/* --- neighbourhoods --- */
+static int sq_nbhd_put(void *be, const struct store_neighbourhood *n, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, n->wkb ? S_NBHD_PUT : S_NBHD_PUT_KEEP_GEOM, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, n->force_id);
+	bind_text(st, 2, n->id);
+	bind_text(st, 3, n->name);
+	bind_text(st, 4, n->description);
+	if (n->wkb)
+		bind_blob(st, 5, n->wkb, n->wkb_len);
+	return exec_done(q, st, e, "saving a neighbourhood");
+}
+
+static int nbhd_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_neighbourhood n = {
+		col_text(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+		sqlite3_column_blob(st, 4), (size_t)sqlite3_column_bytes(st, 4),
+	};
+	return ((nbhd_fn)c->fn)(c->ctx, &n);
+}
+
+static int sq_nbhd_each(void *be, const char *force_id, nbhd_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, force_id ? S_NBHD_EACH_FORCE : S_NBHD_EACH, e);
+
+	if (!st)
+		return e->code;
+	if (force_id)
+		bind_text(st, 1, force_id);
+	return each_row(q, st, nbhd_row, &c, e, "listing neighbourhoods");
+}
+
+static int sq_nbhd_set_lsoas(void *be, const char *force_id, const char *id,
+			     const char *const *codes, size_t count, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *del = stmt_get(q, S_NBHD_LSOA_DEL, e);
+	sqlite3_stmt *add = del ? stmt_get(q, S_NBHD_LSOA_ADD, e) : NULL;
+	int rc;
+
+	if (!add)
+		return e->code;
+	bind_text(del, 1, force_id);
+	bind_text(del, 2, id);
+	if ((rc = exec_done(q, del, e, "replacing a neighbourhood's LSOAs")) < 0)
+		return rc;
+	for (size_t i = 0; i < count; i++) {
+		bind_text(add, 1, force_id);
+		bind_text(add, 2, id);
+		bind_text(add, 3, codes[i]);
+		if ((rc = exec_done(q, add, e, "adding a neighbourhood's LSOA")) < 0)
+			return err_prefix(e, "neighbourhood '%s' LSOA '%s'", id, codes[i]);
+	}
+	return 0;
+}
+
+static int nbhd_lsoa_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+
+	return ((nbhd_lsoa_fn)c->fn)(c->ctx, col_text(st, 0), col_text(st, 1), col_text(st, 2));
+}
+
+static int sq_nbhd_lsoa_each(void *be, nbhd_lsoa_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, S_NBHD_LSOA_EACH, e);
+
+	return st ? each_row(q, st, nbhd_lsoa_row, &c, e, "listing neighbourhood LSOAs") : e->code;
+}
+
+/* --- census --- */
+static int sq_census_put(void *be, const struct store_census *cn, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_CENSUS_PUT, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, cn->lsoa_code);
+	bind_text(st, 2, cn->measure);
+	bind_text(st, 3, cn->category);
+	sqlite3_bind_int64(st, 4, cn->value);
+	bind_text(st, 5, cn->source);
+	return exec_done(q, st, e, "saving census figures");
+}
+
+static int census_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_census cn = {
+		col_text(st, 0), col_text(st, 1), col_text(st, 2), sqlite3_column_int64(st, 3),
+		col_text(st, 4),
+	};
+	return ((census_fn)c->fn)(c->ctx, &cn);
+}
+
+static int sq_census_each(void *be, const char *lsoa, census_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, lsoa ? S_CENSUS_EACH_LSOA : S_CENSUS_EACH, e);
+
+	if (!st)
+		return e->code;
+	if (lsoa)
+		bind_text(st, 1, lsoa);
+	return each_row(q, st, census_row, &c, e, "reading census figures");
+}
+
+/* --- people --- */
+static int sq_team_replace(void *be, const char *force_id, const char *nbhd_id,
+			   const struct store_person *people, size_t count, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *del = stmt_get(q, S_TEAM_DEL, e);
+	sqlite3_stmt *add = del ? stmt_get(q, S_PERSON_ADD, e) : NULL;
+	int rc;
+
+	if (!add)
+		return e->code;
+	bind_text(del, 1, force_id);
+	bind_text(del, 2, nbhd_id);
+	if ((rc = exec_done(q, del, e, "replacing a team")) < 0)
+		return rc;
+	for (size_t i = 0; i < count; i++) {
+		const struct store_person *p = &people[i];
+
+		bind_text(add, 1, force_id);
+		bind_text(add, 2, nbhd_id);
+		sqlite3_bind_int64(add, 3, (sqlite3_int64)i);
+		bind_text(add, 4, p->name);
+		bind_text(add, 5, p->rank);
+		bind_text(add, 6, p->bio);
+		bind_text(add, 7, p->email);
+		bind_text(add, 8, p->telephone);
+		if ((rc = exec_done(q, add, e, "adding a team member")) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int person_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_person p = {
+		sqlite3_column_int64(st, 0), col_text(st, 1), col_text(st, 2), col_text(st, 3),
+		col_text(st, 4), col_text(st, 5), col_text(st, 6), col_text(st, 7),
+	};
+	return ((person_fn)c->fn)(c->ctx, &p);
+}
+
+static int sq_person_each(void *be, const char *force_id, const char *nbhd_id,
+			  person_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	enum stmt_id id = !force_id ? S_PERSON_EACH : nbhd_id ? S_PERSON_EACH_TEAM : S_PERSON_EACH_FORCE;
+	sqlite3_stmt *st = stmt_get(q, id, e);
+
+	if (!st)
+		return e->code;
+	if (force_id)
+		bind_text(st, 1, force_id);
+	if (force_id && nbhd_id)
+		bind_text(st, 2, nbhd_id);
+	return each_row(q, st, person_row, &c, e, "listing people");
+}
+
+/* --- assets --- */
+static int sq_assets_replace(void *be, const char *force_id, const char *nbhd_id,
+			     const struct store_asset *assets, size_t count, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *del = stmt_get(q, S_ASSET_DEL, e);
+	sqlite3_stmt *add = del ? stmt_get(q, S_ASSET_ADD, e) : NULL;
+	int rc;
+
+	if (!add)
+		return e->code;
+	bind_text(del, 1, force_id);
+	bind_text(del, 2, nbhd_id);
+	if ((rc = exec_done(q, del, e, "replacing assets")) < 0)
+		return rc;
+	for (size_t i = 0; i < count; i++) {
+		const struct store_asset *a = &assets[i];
+
+		bind_text(add, 1, force_id);
+		bind_text(add, 2, nbhd_id);
+		sqlite3_bind_int64(add, 3, (sqlite3_int64)i);
+		bind_text(add, 4, a->kind);
+		bind_text(add, 5, a->type);
+		bind_text(add, 6, a->name);
+		bind_text(add, 7, a->address);
+		if (a->has_location) {
+			sqlite3_bind_double(add, 8, a->lat);
+			sqlite3_bind_double(add, 9, a->lng);
+		}
+		bind_text(add, 10, a->description);
+		if ((rc = exec_done(q, add, e, "adding an asset")) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int asset_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_asset a = {
+		.id = sqlite3_column_int64(st, 0),
+		.force_id = col_text(st, 1),
+		.neighbourhood_id = col_text(st, 2),
+		.kind = col_text(st, 3),
+		.type = col_text(st, 4),
+		.name = col_text(st, 5),
+		.address = col_text(st, 6),
+		.has_location = sqlite3_column_type(st, 7) != SQLITE_NULL,
+		.lat = sqlite3_column_double(st, 7),
+		.lng = sqlite3_column_double(st, 8),
+		.description = col_text(st, 9),
+	};
+	return ((asset_fn)c->fn)(c->ctx, &a);
+}
+
+static int sq_asset_each(void *be, const char *force_id, const char *nbhd_id,
+			 asset_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	enum stmt_id id = !force_id ? S_ASSET_EACH : nbhd_id ? S_ASSET_EACH_NBHD : S_ASSET_EACH_FORCE;
+	sqlite3_stmt *st = stmt_get(q, id, e);
+
+	if (!st)
+		return e->code;
+	if (force_id)
+		bind_text(st, 1, force_id);
+	if (force_id && nbhd_id)
+		bind_text(st, 2, nbhd_id);
+	return each_row(q, st, asset_row, &c, e, "listing assets");
+}
+
+/* --- force months --- */
+static int sq_month_put(void *be, const struct store_force_month *m, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_MONTH_PUT, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, m->force_id);
+	sqlite3_bind_int(st, 2, m->month);
+	sqlite3_bind_int(st, 3, m->kind);
+	sqlite3_bind_int64(st, 4, m->rows);
+	bind_blob(st, 5, m->data, m->data_len);
+	sqlite3_bind_int64(st, 6, m->import_id);
+	return exec_done(q, st, e, "saving a force month");
+}
+
+static int month_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_force_month m = {
+		col_text(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
+		sqlite3_column_int64(st, 3), sqlite3_column_blob(st, 4),
+		(size_t)sqlite3_column_bytes(st, 4), sqlite3_column_int64(st, 5),
+	};
+	return ((month_fn)c->fn)(c->ctx, &m);
+}
+
+static int sq_month_each(void *be, const char *force_id, month_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, force_id ? S_MONTH_EACH_FORCE : S_MONTH_EACH, e);
+
+	if (!st)
+		return e->code;
+	if (force_id)
+		bind_text(st, 1, force_id);
+	return each_row(q, st, month_row, &c, e, "reading force months");
+}
+
+struct found_ctx {
+	struct each_ctx inner;
+	int found;
+};
+
+static int month_found_row(sqlite3_stmt *st, void *arg)
+{
+	struct found_ctx *f = arg;
+
+	f->found = 1;
+	return month_row(st, &f->inner);
+}
+
+static int sq_month_get(void *be, const char *force_id, int32_t month, int kind,
+			month_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct found_ctx f = { { (void *)fn, ctx }, 0 };
+	sqlite3_stmt *st = stmt_get(q, S_MONTH_GET, e);
+	int rc;
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, force_id);
+	sqlite3_bind_int(st, 2, month);
+	sqlite3_bind_int(st, 3, kind);
+	rc = each_row(q, st, month_found_row, &f, e, "reading a force month");
+	if (rc == 0 && !f.found)
+		return err_set(e, ERR_NOTFOUND, "no data for force '%s' in that month", force_id);
+	return rc;
+}
+
+/* --- imports --- */
+static int sq_import_add(void *be, struct store_import *imp, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_IMPORT_ADD, e);
+	int rc;
+
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, imp->started_at);
+	sqlite3_bind_int64(st, 2, imp->finished_at);
+	bind_text(st, 3, imp->kind);
+	bind_text(st, 4, imp->source);
+	sqlite3_bind_int64(st, 5, imp->rows_read);
+	sqlite3_bind_int64(st, 6, imp->rows_placed);
+	sqlite3_bind_int64(st, 7, imp->no_location);
+	sqlite3_bind_int64(st, 8, imp->disagreements);
+	sqlite3_bind_int64(st, 9, imp->outside);
+	sqlite3_bind_int64(st, 10, imp->rejected);
+	if ((rc = exec_done(q, st, e, "recording an import")) < 0)
+		return rc;
+	imp->id = sqlite3_last_insert_rowid(q->db);
+	return 0;
+}
+
+static int import_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_import imp = {
+		sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2),
+		col_text(st, 3), col_text(st, 4), sqlite3_column_int64(st, 5),
+		sqlite3_column_int64(st, 6), sqlite3_column_int64(st, 7), sqlite3_column_int64(st, 8),
+		sqlite3_column_int64(st, 9), sqlite3_column_int64(st, 10),
+	};
+	return ((import_fn)c->fn)(c->ctx, &imp);
+}
+
+static int sq_import_each(void *be, int limit, import_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, S_IMPORT_EACH, e);
+
+	if (!st)
+		return e->code;
+	sqlite3_bind_int(st, 1, limit);
+	return each_row(q, st, import_row, &c, e, "listing imports");
+}
+
+/* --- meta --- */
+static int sq_meta_set(void *be, const char *key, const char *value, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_META_SET, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, key);
+	bind_text(st, 2, value);
+	return exec_done(q, st, e, "saving a setting");
+}
+
+struct meta_out {
+	char *buf;
+	size_t size;
+	int found;
+};
+
+static int meta_row(sqlite3_stmt *st, void *arg)
+{
+	struct meta_out *m = arg;
+
+	snprintf(m->buf, m->size, "%s", col_text(st, 0));
+	m->found = 1;
+	return 0;
+}
+
+static int sq_meta_get(void *be, const char *key, char *buf, size_t size, struct err *e)
+{
+	struct sq *q = be;
+	struct meta_out m = { buf, size, 0 };
+	sqlite3_stmt *st = stmt_get(q, S_META_GET, e);
+	int rc;
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, key);
+	rc = each_row(q, st, meta_row, &m, e, "reading a setting");
+	if (rc == 0 && !m.found)
+		return err_set(e, ERR_NOTFOUND, "setting '%s' is not set", key);
+	return rc;
+}
+
+const struct store_ops store_sqlite_ops = {
+	.version = STORE_OPS_VERSION,
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.schema_version = sq_schema_version,
+	.ping = sq_ping,
+	.begin = sq_begin,
+	.commit = sq_commit,
+	.rollback = sq_rollback,
+	.force_put = sq_force_put,
+	.force_each = sq_force_each,
+	.area_put = sq_area_put,
+	.area_each = sq_area_each,
+	.area_count = sq_area_count,
+	.nbhd_put = sq_nbhd_put,
+	.nbhd_each = sq_nbhd_each,
+	.nbhd_set_lsoas = sq_nbhd_set_lsoas,
+	.nbhd_lsoa_each = sq_nbhd_lsoa_each,
+	.census_put = sq_census_put,
+	.census_each = sq_census_each,
+	.team_replace = sq_team_replace,
+	.person_each = sq_person_each,
+	.assets_replace = sq_assets_replace,
+	.asset_each = sq_asset_each,
+	.month_put = sq_month_put,
+	.month_each = sq_month_each,
+	.month_get = sq_month_get,
+	.import_add = sq_import_add,
+	.import_each = sq_import_each,
+	.meta_set = sq_meta_set,
+	.meta_get = sq_meta_get,
+	.set_busy_timeout = sq_set_busy_timeout,
+};

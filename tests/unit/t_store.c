@@ -1,0 +1,227 @@
+/*
+ * t_store.c - the store on a real SQLite file: migrations, round trips,
+ * replace-not-double, transactions, locks and schema refusal.
+ */
+#include "test.h"
+
+#include "store/store.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+
+static struct store *open_fresh(char *path, size_t size)
+{
+	struct store *s = NULL;
+	struct err e = ERR_INIT;
+
+	snprintf(path, size, "%s/engage.db", test_tmpdir());
+	CHECK_INT(store_open(path, STORE_CREATE, &s, &e), 0);
+	return s;
+}
+
+static int count_force(void *ctx, const struct store_force *f)
+{
+	(*(int *)ctx)++;
+	return 0;
+}
+
+TEST(store_creates_and_migrates)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+
+	CHECK(s != NULL);
+	CHECK_INT(store_schema_version(s), store_schema_latest());
+	CHECK_STR(store_backend(s), "sqlite");
+	store_close(s);
+}
+
+TEST(store_missing_file_without_create_is_not_found)
+{
+	struct store *s = NULL;
+	struct err e = ERR_INIT;
+	char path[512];
+
+	snprintf(path, sizeof(path), "%s/nope.db", test_tmpdir());
+	CHECK_INT(store_open(path, 0, &s, &e), ERR_NOTFOUND);
+	CHECK_CONTAINS(e.msg, "nope.db");
+	CHECK(s == NULL);
+}
+
+TEST(store_refuses_newer_schema)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	sqlite3 *db;
+
+	store_close(s);
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db, "PRAGMA user_version = 999", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	s = NULL;
+	CHECK_INT(store_open(path, 0, &s, &e), ERR_VERSION);
+	CHECK_CONTAINS(e.msg, "newer than this Engage");
+	CHECK(s == NULL);
+}
+
+TEST(store_refuses_a_file_that_is_not_a_database)
+{
+	struct store *s = NULL;
+	struct err e = ERR_INIT;
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/junk.db", test_tmpdir());
+	f = fopen(path, "w");
+	fputs("this is not a database, it is a shopping list of sufficient length to fill a header\n", f);
+	fclose(f);
+	CHECK(store_open(path, 0, &s, &e) < 0);
+	CHECK_CONTAINS(e.msg, "not a readable Engage database");
+}
+
+TEST(store_force_round_trip_and_replace)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_force f = { "glanmor", "Glanmor Police", NULL, "https://x.example/", "101" };
+	int n = 0;
+
+	CHECK_INT(store_force_put(s, &f, &e), 0);
+	f.name = "Glanmor Police Service";
+	CHECK_INT(store_force_put(s, &f, &e), 0);	/* replaces, not doubles */
+	CHECK_INT(store_force_each(s, count_force, &n, &e), 0);
+	CHECK_INT(n, 1);
+	f.name = "";
+	CHECK_INT(store_force_put(s, &f, &e), ERR_INVALID);
+	CHECK_CONTAINS(e.msg, "name is required");
+	store_close(s);
+}
+
+struct collected {
+	char names[8][64];
+	int n;
+};
+
+static int collect_person(void *ctx, const struct store_person *p)
+{
+	struct collected *c = ctx;
+
+	if (c->n < 8)
+		snprintf(c->names[c->n++], 64, "%s", p->name);
+	return 0;
+}
+
+TEST(store_team_replace_keeps_order_and_never_doubles)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_force f = { "glanmor", "Glanmor Police", NULL, NULL, NULL };
+	struct store_neighbourhood nb = { "glanmor", "GM01", "Harbourside", NULL, NULL, 0 };
+	struct store_person team[2] = {
+		{ 0, NULL, NULL, "Sgt Rhys Morgan", "Sergeant", NULL, NULL, "101" },
+		{ 0, NULL, NULL, "PCSO Amy Lewis", "PCSO", NULL, NULL, "101" },
+	};
+	struct collected c = { .n = 0 };
+
+	CHECK_INT(store_force_put(s, &f, &e), 0);
+	CHECK_INT(store_neighbourhood_put(s, &nb, &e), 0);
+	CHECK_INT(store_team_replace(s, "glanmor", "GM01", team, 2, &e), 0);
+	CHECK_INT(store_team_replace(s, "glanmor", "GM01", team, 2, &e), 0);
+	CHECK_INT(store_person_each(s, "glanmor", "GM01", collect_person, &c, &e), 0);
+	CHECK_INT(c.n, 2);
+	CHECK_STR(c.names[0], "Sgt Rhys Morgan");
+	CHECK_STR(c.names[1], "PCSO Amy Lewis");
+	store_close(s);
+}
+
+static int count_month(void *ctx, const struct store_force_month *m)
+{
+	(*(int *)ctx)++;
+	return 0;
+}
+
+TEST(store_rollback_leaves_nothing)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_import imp = { .kind = "street", .source = "x.csv" };
+	struct store_force_month m = { "glanmor", 2019 * 12, MONTH_STREET, 3, "abc", 3, 0 };
+	int n = 0;
+
+	CHECK_INT(store_import_add(s, &imp, &e), 0);
+	m.import_id = imp.id;
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_force_month_put(s, &m, &e), 0);
+	store_rollback(s);
+	CHECK_INT(store_force_month_each(s, NULL, count_month, &n, &e), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_force_month_put(s, &m, &e), 0);
+	CHECK_INT(store_force_month_put(s, &m, &e), 0);	/* a re-import replaces */
+	CHECK_INT(store_commit(s, &e), 0);
+	CHECK_INT(store_force_month_each(s, NULL, count_month, &n, &e), 0);
+	CHECK_INT(n, 1);
+	n = 0;
+	CHECK_INT(store_force_month_get(s, "glanmor", 2019 * 12, MONTH_STREET, count_month, &n, &e), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(store_force_month_get(s, "glanmor", 2019 * 12 + 1, MONTH_STREET, count_month, &n, &e),
+		  ERR_NOTFOUND);
+	store_close(s);
+}
+
+TEST(store_second_writer_gets_a_clear_busy_error)
+{
+	char path[512];
+	struct store *a = open_fresh(path, sizeof(path)), *b = NULL;
+	struct err e = ERR_INIT;
+	struct store_force f = { "glanmor", "Glanmor Police", NULL, NULL, NULL };
+
+	CHECK_INT(store_open(path, 0, &b, &e), 0);
+	store_set_busy_timeout(b, 50);
+	CHECK_INT(store_begin(a, &e), 0);
+	CHECK_INT(store_force_put(a, &f, &e), 0);
+	CHECK_INT(store_force_put(b, &f, &e), ERR_BUSY);
+	CHECK_CONTAINS(e.msg, "locked by another process");
+	store_rollback(a);
+	CHECK_INT(store_force_put(b, &f, &e), 0);
+	store_close(a);
+	store_close(b);
+}
+
+TEST(store_readonly_handle_reads_but_cannot_write)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path)), *r = NULL;
+	struct err e = ERR_INIT;
+	struct store_force f = { "glanmor", "Glanmor Police", NULL, NULL, NULL };
+	char buf[32];
+	int n = 0;
+
+	CHECK_INT(store_force_put(s, &f, &e), 0);
+	CHECK_INT(store_meta_set(s, "demo.seed", "7", &e), 0);
+	CHECK_INT(store_open(path, STORE_READONLY, &r, &e), 0);
+	CHECK_INT(store_force_each(r, count_force, &n, &e), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(store_meta_get(r, "demo.seed", buf, sizeof(buf), &e), 0);
+	CHECK_STR(buf, "7");
+	CHECK_INT(store_meta_get(r, "missing", buf, sizeof(buf), &e), ERR_NOTFOUND);
+	CHECK(store_force_put(r, &f, &e) < 0);
+	store_close(r);
+	store_close(s);
+}
+
+TEST(store_census_rejects_negative_counts)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_census c = { "W01090001", "population", "all", -1, "x.csv" };
+
+	CHECK_INT(store_census_put(s, &c, &e), ERR_INVALID);
+	CHECK_CONTAINS(e.msg, "W01090001");
+	store_close(s);
+}
