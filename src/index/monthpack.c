@@ -1,0 +1,357 @@
+/*
+ * monthpack.c - packed columns for a police.uk force-month (see
+ * monthpack.h).
+ *
+ * Encoded form, before zlib:  "EMP1", kind u8, ncols u8, rows u32,
+ * nstrings u32, the strings (u32 length + bytes each), then each column's
+ * array in column order, little-endian.  The compressed blob is prefixed
+ * with its uncompressed length (u64) so decoding allocates once.
+ */
+#include "index/monthpack.h"
+
+#include "base/xalloc.h"
+
+#include <string.h>
+#include <zlib.h>
+
+static const enum mp_type street_types[SC_COUNT] = {
+	[SC_FLAGS] = MPT_U8, [SC_CATEGORY] = MPT_U8, [SC_LAT] = MPT_I32, [SC_LNG] = MPT_I32,
+	[SC_LSOA] = MPT_STR, [SC_REPORTED_LSOA] = MPT_STR, [SC_LSOA_NAME] = MPT_STR,
+	[SC_LOCATION] = MPT_STR, [SC_OUTCOME] = MPT_STR, [SC_CONTEXT] = MPT_STR,
+	[SC_REPORTED_BY] = MPT_STR, [SC_FALLS_WITHIN] = MPT_STR, [SC_CRIME_ID] = MPT_ID32,
+};
+static const enum mp_type outcome_types[OC_COUNT] = {
+	[OC_FLAGS] = MPT_U8, [OC_LAT] = MPT_I32, [OC_LNG] = MPT_I32, [OC_LSOA] = MPT_STR,
+	[OC_REPORTED_LSOA] = MPT_STR, [OC_LSOA_NAME] = MPT_STR, [OC_LOCATION] = MPT_STR,
+	[OC_OUTCOME] = MPT_STR, [OC_REPORTED_BY] = MPT_STR, [OC_FALLS_WITHIN] = MPT_STR,
+	[OC_CRIME_ID] = MPT_ID32,
+};
+static const enum mp_type stop_types[ST_COUNT] = {
+	[ST_FLAGS] = MPT_U8, [ST_DATETIME] = MPT_I64, [ST_LAT] = MPT_I32, [ST_LNG] = MPT_I32,
+	[ST_LSOA] = MPT_STR, [ST_TYPE] = MPT_STR, [ST_PART_OF_OPERATION] = MPT_I8,
+	[ST_OPERATION] = MPT_STR, [ST_GENDER] = MPT_STR, [ST_AGE_RANGE] = MPT_STR,
+	[ST_SELF_ETHNICITY] = MPT_STR, [ST_OFFICER_ETHNICITY] = MPT_STR,
+	[ST_LEGISLATION] = MPT_STR, [ST_OBJECT] = MPT_STR, [ST_OUTCOME] = MPT_STR,
+	[ST_OUTCOME_LINKED] = MPT_I8, [ST_REMOVAL] = MPT_I8,
+};
+
+static size_t type_size(enum mp_type t)
+{
+	switch (t) {
+	case MPT_U8: case MPT_I8: return 1;
+	case MPT_I32: case MPT_STR: return 4;
+	case MPT_I64: return 8;
+	case MPT_ID32: return 32;
+	}
+	return 0;
+}
+
+void monthpack_init(struct monthpack *p, int kind, int32_t month)
+{
+	memset(p, 0, sizeof(*p));
+	p->kind = kind;
+	p->month = month;
+	switch (kind) {
+	case MONTH_STREET: p->types = street_types; p->ncols = SC_COUNT; break;
+	case MONTH_OUTCOMES: p->types = outcome_types; p->ncols = OC_COUNT; break;
+	default: p->types = stop_types; p->ncols = ST_COUNT; break;
+	}
+}
+
+void monthpack_release(struct monthpack *p)
+{
+	for (int c = 0; c < p->ncols; c++)
+		xfree(p->col[c]);
+	strtab_release(&p->strings);
+	monthpack_init(p, p->kind, p->month);
+}
+
+const char *monthpack_str(const struct monthpack *p, uint32_t id)
+{
+	return strtab_get(&p->strings, id);
+}
+
+static int reserve(struct monthpack *p, size_t rows)
+{
+	size_t cap;
+
+	if (rows <= p->cap)
+		return 0;
+	cap = p->cap ? p->cap * 2 : 256;
+	while (cap < rows)
+		cap *= 2;
+	for (int c = 0; c < p->ncols; c++) {
+		void *a = xreallocarray(p->col[c], cap, type_size(p->types[c]));
+		if (!a)
+			return ERR_NOMEM;
+		p->col[c] = a;
+	}
+	p->cap = cap;
+	return 0;
+}
+
+/* Intern a field; NULL means "none" and takes no string slot. */
+static uint32_t intern(struct monthpack *p, const char *s, int *failed)
+{
+	uint32_t id;
+
+	if (!s)
+		return STRTAB_NONE;
+	id = strtab_intern(&p->strings, s, strlen(s));
+	if (id == STRTAB_NONE)
+		*failed = 1;
+	return id;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9') return c - '0';
+	if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+	return -1;
+}
+
+/* 64 hex characters -> 32 bytes; returns 0, or -1 (no id, or not hex). */
+static int id_to_bytes(const char *hex, uint8_t out[32])
+{
+	memset(out, 0, 32);
+	if (!hex || strlen(hex) != 64)
+		return -1;
+	for (int i = 0; i < 32; i++) {
+		int hi = hexval(hex[2 * i]), lo = hexval(hex[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return -1;
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+void monthpack_crime_id(const struct monthpack *p, int col, size_t row, char buf[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	const uint8_t *b = MP_ID32(p, col)[row];
+
+	if (!(MP_U8(p, 0)[row] & MPF_HAS_ID)) {	/* column 0 is FLAGS for every kind */
+		buf[0] = '\0';
+		return;
+	}
+	for (int i = 0; i < 32; i++) {
+		buf[2 * i] = hex[b[i] >> 4];
+		buf[2 * i + 1] = hex[b[i] & 15];
+	}
+	buf[64] = '\0';
+}
+
+static uint8_t location_flags(int has_location, const char *placed)
+{
+	return (uint8_t)((has_location ? MPF_LOCATED : 0) | (placed ? MPF_PLACED : 0));
+}
+
+int monthpack_add_crime(struct monthpack *p, const struct crime_record *r, const char *placed)
+{
+	size_t i = p->rows;
+	int failed = 0;
+	uint8_t flags = location_flags(r->has_location, placed);
+
+	if (reserve(p, i + 1))
+		return ERR_NOMEM;
+	if (id_to_bytes(r->crime_id, MP_ID32(p, SC_CRIME_ID)[i]) == 0)
+		flags |= MPF_HAS_ID;
+	MP_U8(p, SC_FLAGS)[i] = flags;
+	MP_U8(p, SC_CATEGORY)[i] = (uint8_t)r->category;
+	MP_I32(p, SC_LAT)[i] = r->has_location ? r->lat : 0;
+	MP_I32(p, SC_LNG)[i] = r->has_location ? r->lng : 0;
+	MP_STR(p, SC_LSOA)[i] = intern(p, placed, &failed);
+	MP_STR(p, SC_REPORTED_LSOA)[i] = intern(p, r->lsoa_code, &failed);
+	MP_STR(p, SC_LSOA_NAME)[i] = intern(p, r->lsoa_name, &failed);
+	MP_STR(p, SC_LOCATION)[i] = intern(p, r->location, &failed);
+	MP_STR(p, SC_OUTCOME)[i] = intern(p, r->last_outcome, &failed);
+	MP_STR(p, SC_CONTEXT)[i] = intern(p, r->context, &failed);
+	MP_STR(p, SC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
+	MP_STR(p, SC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	if (failed)
+		return ERR_NOMEM;
+	p->rows++;
+	return 0;
+}
+
+int monthpack_add_outcome(struct monthpack *p, const struct outcome_record *r, const char *placed)
+{
+	size_t i = p->rows;
+	int failed = 0;
+	uint8_t flags = location_flags(r->has_location, placed);
+
+	if (reserve(p, i + 1))
+		return ERR_NOMEM;
+	if (id_to_bytes(r->crime_id, MP_ID32(p, OC_CRIME_ID)[i]) == 0)
+		flags |= MPF_HAS_ID;
+	MP_U8(p, OC_FLAGS)[i] = flags;
+	MP_I32(p, OC_LAT)[i] = r->has_location ? r->lat : 0;
+	MP_I32(p, OC_LNG)[i] = r->has_location ? r->lng : 0;
+	MP_STR(p, OC_LSOA)[i] = intern(p, placed, &failed);
+	MP_STR(p, OC_REPORTED_LSOA)[i] = intern(p, r->lsoa_code, &failed);
+	MP_STR(p, OC_LSOA_NAME)[i] = intern(p, r->lsoa_name, &failed);
+	MP_STR(p, OC_LOCATION)[i] = intern(p, r->location, &failed);
+	MP_STR(p, OC_OUTCOME)[i] = intern(p, r->outcome, &failed);
+	MP_STR(p, OC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
+	MP_STR(p, OC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	if (failed)
+		return ERR_NOMEM;
+	p->rows++;
+	return 0;
+}
+
+int monthpack_add_stop(struct monthpack *p, const struct stop_record *r, const char *placed)
+{
+	size_t i = p->rows;
+	int failed = 0;
+
+	if (reserve(p, i + 1))
+		return ERR_NOMEM;
+	MP_U8(p, ST_FLAGS)[i] = location_flags(r->has_location, placed);
+	MP_I64(p, ST_DATETIME)[i] = r->datetime;
+	MP_I32(p, ST_LAT)[i] = r->has_location ? r->lat : 0;
+	MP_I32(p, ST_LNG)[i] = r->has_location ? r->lng : 0;
+	MP_STR(p, ST_LSOA)[i] = intern(p, placed, &failed);
+	MP_STR(p, ST_TYPE)[i] = intern(p, r->type, &failed);
+	MP_I8(p, ST_PART_OF_OPERATION)[i] = r->part_of_operation;
+	MP_STR(p, ST_OPERATION)[i] = intern(p, r->operation_name, &failed);
+	MP_STR(p, ST_GENDER)[i] = intern(p, r->gender, &failed);
+	MP_STR(p, ST_AGE_RANGE)[i] = intern(p, r->age_range, &failed);
+	MP_STR(p, ST_SELF_ETHNICITY)[i] = intern(p, r->self_defined_ethnicity, &failed);
+	MP_STR(p, ST_OFFICER_ETHNICITY)[i] = intern(p, r->officer_defined_ethnicity, &failed);
+	MP_STR(p, ST_LEGISLATION)[i] = intern(p, r->legislation, &failed);
+	MP_STR(p, ST_OBJECT)[i] = intern(p, r->object_of_search, &failed);
+	MP_STR(p, ST_OUTCOME)[i] = intern(p, r->outcome, &failed);
+	MP_I8(p, ST_OUTCOME_LINKED)[i] = r->outcome_linked;
+	MP_I8(p, ST_REMOVAL)[i] = r->removal_of_clothing;
+	if (failed)
+		return ERR_NOMEM;
+	p->rows++;
+	return 0;
+}
+
+static void put_u32(struct strbuf *sb, uint32_t v)
+{
+	unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8),
+			       (unsigned char)(v >> 16), (unsigned char)(v >> 24) };
+	strbuf_add(sb, b, 4);
+}
+
+static uint32_t get_u32(const unsigned char *b)
+{
+	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
+}
+
+/* Columns are written in host order; Engage runs on little-endian machines
+ * (x86-64, arm64), and decode refuses a blob from any other. */
+int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *e)
+{
+	struct strbuf raw = STRBUF_INIT;
+	uLongf zlen;
+	uint64_t rawlen;
+	int rc = 0;
+
+	strbuf_add(&raw, "EMP1", 4);
+	strbuf_addch(&raw, (char)p->kind);
+	strbuf_addch(&raw, (char)p->ncols);
+	put_u32(&raw, (uint32_t)p->rows);
+	put_u32(&raw, p->strings.count);
+	for (uint32_t i = 0; i < p->strings.count; i++) {
+		const char *s = strtab_get(&p->strings, i);
+		size_t n = strlen(s);
+		put_u32(&raw, (uint32_t)n);
+		strbuf_add(&raw, s, n);
+	}
+	for (int c = 0; c < p->ncols; c++)
+		if (p->rows)
+			strbuf_add(&raw, p->col[c], p->rows * type_size(p->types[c]));
+	if (raw.failed) {
+		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
+		goto done;
+	}
+	rawlen = raw.len;
+	zlen = compressBound((uLong)raw.len);
+	if (strbuf_grow(out, 8 + zlen)) {
+		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
+		goto done;
+	}
+	memcpy(out->buf + out->len, &rawlen, 8);
+	if (compress2((Bytef *)out->buf + out->len + 8, &zlen, (const Bytef *)raw.buf,
+		      (uLong)raw.len, 6) != Z_OK) {
+		rc = err_set(e, ERR_INTERNAL, "cannot compress a force-month");
+		goto done;
+	}
+	out->len += 8 + zlen;
+	out->buf[out->len] = '\0';
+done:
+	strbuf_release(&raw);
+	return rc;
+}
+
+int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
+		     struct monthpack *p, struct err *e)
+{
+	const unsigned char *b;
+	unsigned char *raw = NULL;
+	uint64_t rawlen;
+	uLongf got;
+	size_t at, rows;
+	uint32_t nstr;
+	int rc = 0;
+
+	monthpack_init(p, kind, month);
+	if (n < 8)
+		return err_set(e, ERR_INVALID, "force-month record is truncated");
+	memcpy(&rawlen, data, 8);
+	if (rawlen < 14 || rawlen > (uint64_t)1 << 34)
+		return err_set(e, ERR_INVALID, "force-month record has a bad length");
+	raw = xmalloc((size_t)rawlen);
+	if (!raw)
+		return err_set(e, ERR_NOMEM, "out of memory reading a force-month");
+	got = (uLongf)rawlen;
+	if (uncompress(raw, &got, (const Bytef *)data + 8, (uLong)(n - 8)) != Z_OK || got != rawlen) {
+		rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
+		goto done;
+	}
+	b = raw;
+	if (memcmp(b, "EMP1", 4) || b[4] != kind || b[5] != p->ncols) {
+		rc = err_set(e, ERR_INVALID, "force-month record has the wrong format");
+		goto done;
+	}
+	rows = get_u32(b + 6);
+	nstr = get_u32(b + 10);
+	at = 14;
+	for (uint32_t i = 0; i < nstr; i++) {
+		uint32_t len;
+		if (at + 4 > rawlen || (len = get_u32(b + at)) > rawlen - at - 4) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (strings)");
+			goto done;
+		}
+		if (strtab_intern(&p->strings, (const char *)b + at + 4, len) != i) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (string %u)", i);
+			goto done;
+		}
+		at += 4 + len;
+	}
+	if (rows && reserve(p, rows)) {
+		rc = err_set(e, ERR_NOMEM, "out of memory reading a force-month");
+		goto done;
+	}
+	for (int c = 0; c < p->ncols; c++) {
+		size_t bytes = rows * type_size(p->types[c]);
+		if (bytes > rawlen - at) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (columns)");
+			goto done;
+		}
+		if (bytes)
+			memcpy(p->col[c], b + at, bytes);
+		at += bytes;
+	}
+	p->rows = rows;
+done:
+	xfree(raw);
+	if (rc)
+		monthpack_release(p);
+	return rc;
+}

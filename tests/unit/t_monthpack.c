@@ -1,0 +1,76 @@
+/*
+ * t_monthpack.c - the string table and packed force-month columns: what
+ * goes in comes back out, through the compressed encoding.
+ */
+#include "test.h"
+
+#include "base/parse.h"
+#include "base/strtab.h"
+#include "index/monthpack.h"
+
+#include <stdio.h>
+
+TEST(strtab_interns_each_string_once)
+{
+	struct strtab t = STRTAB_INIT;
+	char buf[32];
+
+	CHECK_INT(strtab_intern(&t, "On or near High Street", 22), 0);
+	CHECK_INT(strtab_intern(&t, "Burglary", 8), 1);
+	CHECK_INT(strtab_intern(&t, "On or near High Street", 22), 0);
+	CHECK_STR(strtab_get(&t, 1), "Burglary");
+	CHECK_STR(strtab_get(&t, 99), "");
+	for (int i = 0; i < 5000; i++) {	/* forces several rehashes */
+		int n = snprintf(buf, sizeof(buf), "street %d", i);
+		CHECK_INT(strtab_intern(&t, buf, (size_t)n), i + 2);
+	}
+	CHECK_INT(strtab_find(&t, "street 4321", 11), 4323);
+	CHECK_INT(strtab_find(&t, "street 5000", 11), STRTAB_NONE);
+	CHECK_STR(strtab_get(&t, 0), "On or near High Street");
+	strtab_release(&t);
+}
+
+TEST(monthpack_street_round_trip)
+{
+	struct monthpack p, q;
+	struct strbuf blob = STRBUF_INIT;
+	struct err e = ERR_INIT;
+	struct crime_record r = {
+		.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd",
+		.month = 2019 * 12, .reported_by = "City of London Police",
+		.falls_within = "City of London Police", .has_location = 1,
+		.lat = 51515381, .lng = -112422, .location = "On or near Star Yard",
+		.lsoa_code = "E01000914", .lsoa_name = "Camden 028B", .category = CAT_BICYCLE_THEFT,
+		.last_outcome = "Investigation complete; no suspect identified", .context = "",
+	};
+	char id[65];
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	CHECK_INT(monthpack_add_crime(&p, &r, "E01000914"), 0);
+	r.crime_id = "";
+	r.category = CAT_ASB;
+	r.has_location = 0;
+	r.location = "No location";
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	CHECK_INT(monthpack_encode(&p, &blob, &e), 0);
+	CHECK_INT(monthpack_decode(blob.buf, blob.len, MONTH_STREET, r.month, &q, &e), 0);
+	CHECK_INT(q.rows, 2);
+	CHECK_INT(MP_I32(&q, SC_LAT)[0], 51515381);
+	CHECK_INT(MP_I32(&q, SC_LNG)[0], -112422);
+	CHECK_INT(MP_U8(&q, SC_CATEGORY)[0], CAT_BICYCLE_THEFT);
+	CHECK_STR(monthpack_str(&q, MP_STR(&q, SC_LOCATION)[0]), "On or near Star Yard");
+	CHECK_STR(monthpack_str(&q, MP_STR(&q, SC_LSOA)[0]), "E01000914");
+	monthpack_crime_id(&q, SC_CRIME_ID, 0, id);
+	CHECK_STR(id, "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd");
+	monthpack_crime_id(&q, SC_CRIME_ID, 1, id);
+	CHECK_STR(id, "");
+	CHECK_INT(MP_U8(&q, SC_FLAGS)[1] & MPF_LOCATED, 0);
+	CHECK_STR(monthpack_str(&q, MP_STR(&q, SC_LSOA)[1]), "");
+	/* a damaged blob is refused, not misread */
+	blob.buf[blob.len - 3] ^= 0x55;
+	monthpack_release(&q);
+	CHECK(monthpack_decode(blob.buf, blob.len, MONTH_STREET, r.month, &q, &e) < 0);
+	CHECK_CONTAINS(e.msg, "force-month record");
+	monthpack_release(&p);
+	strbuf_release(&blob);
+}
