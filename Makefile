@@ -10,6 +10,7 @@
 #
 # Sources are found by wildcard: a new src/<layer>/<module>.c needs no edit here.
 
+MAKEFLAGS   += --jobs=$(shell nproc 2>/dev/null || echo 2)
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 CC          ?= cc
