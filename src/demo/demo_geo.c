@@ -129,17 +129,20 @@ static int add_vert(struct demo_town *t, struct demo_pt p)
 	return t->nverts++;
 }
 
-/* Column cuts of k blocks over c columns, each at least one column wide. */
+/* Column cuts of k blocks over c columns, each two columns wide when
+ * there is room, else one. */
 static void cut_columns(struct demo_rng *r, int c, int k, int *cuts)
 {
+	int minw = c >= 2 * k ? 2 : 1;
+
 	cuts[0] = 0;
 	cuts[k] = c;
 	for (int g = 1; g < k; g++) {
 		cuts[g] = (c * g + k / 2) / k + demo_rng_below(r, 3) - 1;
-		if (cuts[g] < cuts[g - 1] + 1)
-			cuts[g] = cuts[g - 1] + 1;
-		if (cuts[g] > c - (k - g))
-			cuts[g] = c - (k - g);
+		if (cuts[g] < cuts[g - 1] + minw)
+			cuts[g] = cuts[g - 1] + minw;
+		if (cuts[g] > c - (k - g) * minw)
+			cuts[g] = c - (k - g) * minw;
 	}
 }
 
@@ -178,7 +181,7 @@ static int cell_dist2(int c0, int r0, int c1, int r1)
 static int make_blocks(struct demo_town *t, struct demo_rng *r, struct block *b)
 {
 	int C = t->cols, R = t->rows;
-	int s = R / 2 - 1 + demo_rng_below(r, 3);
+	int s = R / 2 + demo_rng_below(r, 2) * (R & 1);
 	int ks = 3 + demo_rng_below(r, 2), kn = 3 + demo_rng_below(r, 2);
 	int cs[5], cn[5], n = 0, centre = 0;
 	int north[4] = { THEME_ESTATE, THEME_STUDENT, THEME_RETAIL, THEME_SUBURB };
