@@ -124,12 +124,15 @@ bench: build/engage
 	bench/run
 
 # --- install -------------------------------------------------------------
-install: build/engage
+build/engage.1: build/engage
+	build/engage help --man > $@
+
+install: build/engage build/engage.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)/etc/engage $(DESTDIR)/lib/systemd/system \
 		$(DESTDIR)$(PREFIX)/share/engage/web
 	install -m 755 build/engage $(DESTDIR)$(PREFIX)/bin/engage
-	install -m 644 docs/engage.1 $(DESTDIR)$(PREFIX)/share/man/man1/engage.1
+	install -m 644 build/engage.1 $(DESTDIR)$(PREFIX)/share/man/man1/engage.1
 	install -m 644 etc/engage.conf.example $(DESTDIR)/etc/engage/engage.conf.example
 	install -m 644 contrib/engage.service $(DESTDIR)/lib/systemd/system/engage.service
 	cp -R web/. $(DESTDIR)$(PREFIX)/share/engage/web/

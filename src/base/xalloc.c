@@ -49,6 +49,25 @@ void *xreallocarray(void *p, size_t count, size_t size)
 	return xrealloc(p, count * size);
 }
 
+int xgrow(void *pp, size_t *cap, size_t need, size_t size)
+{
+	void **p = pp;
+	size_t n;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	n = *cap ? *cap : 8;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	q = xreallocarray(*p, n, size);
+	if (!q)
+		return -1;
+	*p = q;
+	*cap = n;
+	return 0;
+}
+
 char *xstrndup(const char *s, size_t n)
 {
 	char *d = xmalloc(n + 1);

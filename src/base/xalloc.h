@@ -15,6 +15,10 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Grow an array: returns p resized to count*size, failing on overflow. */
 void *xreallocarray(void *p, size_t count, size_t size);
+/* Make the array at *pp hold at least `need` elements of `size` bytes,
+ * doubling *cap as it grows: `if (xgrow(&v, &cap, n + 1, sizeof(*v))) ...`.
+ * Returns 0, or -1 leaving the array as it was. */
+int xgrow(void *pp, size_t *cap, size_t need, size_t size);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 void xfree(void *p);

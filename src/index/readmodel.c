@@ -1,0 +1,388 @@
+/*
+ * readmodel.c - building the in-memory read model from the store (see
+ * readmodel.h).
+ *
+ * Loading reads each table once, in the store's stable order, so the same
+ * database always gives the same model.  A neighbourhood's LSOAs come from
+ * the list imported with it; where there is none, from its boundary (an
+ * LSOA belongs where its centre falls).
+ */
+#include "index/readmodel.h"
+
+#include "base/log.h"
+#include "base/timeutil.h"
+#include "base/xalloc.h"
+
+#include <string.h>
+
+struct loader {
+	struct readmodel *rm;
+	size_t cap_forces, cap_lsoas, cap_nbhds, cap_months;
+	size_t *cap_lsoa_lists;	/* per neighbourhood */
+	size_t *cap_teams;
+	struct err *e;
+	int failed;
+};
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int nomem(struct loader *l)
+{
+	l->failed = 1;
+	err_set(l->e, ERR_NOMEM, "out of memory loading the read model");
+	return 1;
+}
+
+static int load_force(void *ctx, const struct store_force *f)
+{
+	struct loader *l = ctx;
+	struct readmodel *rm = l->rm;
+	struct rm_force *rf;
+
+	if (xgrow(&rm->forces, &l->cap_forces, rm->nforces + 1, sizeof(*rm->forces)))
+		return nomem(l);
+	rf = &rm->forces[rm->nforces++];
+	rf->id = xstrdup(f->id);
+	rf->name = xstrdup(f->name);
+	rf->description = dup_or_null(f->description);
+	rf->url = dup_or_null(f->url);
+	rf->telephone = dup_or_null(f->telephone);
+	return rf->id && rf->name ? 0 : nomem(l);
+}
+
+static int load_lsoa(void *ctx, const struct store_area *a)
+{
+	struct loader *l = ctx;
+	struct readmodel *rm = l->rm;
+	size_t cap = l->cap_lsoas;
+	struct rm_lsoa *ls;
+
+	if (xgrow(&rm->lsoas, &l->cap_lsoas, rm->nlsoas + 1, sizeof(*rm->lsoas)) ||
+	    xgrow(&rm->lsoa_shapes, &cap, rm->nlsoas + 1, sizeof(*rm->lsoa_shapes)))
+		return nomem(l);
+	ls = &rm->lsoas[rm->nlsoas];
+	memset(ls, 0, sizeof(*ls));
+	memset(&rm->lsoa_shapes[rm->nlsoas], 0, sizeof(rm->lsoa_shapes[0]));
+	ls->nbhd = -1;
+	if (geo_wkb_decode(a->wkb, a->wkb_len, &rm->lsoa_shapes[rm->nlsoas], l->e) < 0) {
+		err_prefix(l->e, "LSOA %s boundary", a->code);
+		l->failed = 1;
+		return 1;
+	}
+	ls->code = xstrdup(a->code);
+	ls->name = xstrdup(a->name);
+	if (!ls->code || !ls->name ||
+	    strtab_intern(&rm->lsoa_codes, a->code, strlen(a->code)) != rm->nlsoas) {
+		rm->nlsoas++;
+		return nomem(l);
+	}
+	rm->nlsoas++;
+	return 0;
+}
+
+static int load_census(void *ctx, const struct store_census *c)
+{
+	struct loader *l = ctx;
+	long i = readmodel_lsoa(l->rm, c->lsoa_code);
+
+	if (i < 0 || strcmp(c->category, "all"))
+		return 0;
+	if (!strcmp(c->measure, "population"))
+		l->rm->lsoas[i].population = c->value;
+	else if (!strcmp(c->measure, "households"))
+		l->rm->lsoas[i].households = c->value;
+	return 0;
+}
+
+static int load_nbhd(void *ctx, const struct store_neighbourhood *n)
+{
+	struct loader *l = ctx;
+	struct readmodel *rm = l->rm;
+	struct rm_neighbourhood *nb;
+	size_t cap = l->cap_nbhds, cap2 = l->cap_nbhds;
+
+	if (xgrow(&rm->nbhds, &l->cap_nbhds, rm->nnbhds + 1, sizeof(*rm->nbhds)) ||
+	    xgrow(&l->cap_lsoa_lists, &cap, rm->nnbhds + 1, sizeof(size_t)) ||
+	    xgrow(&l->cap_teams, &cap2, rm->nnbhds + 1, sizeof(size_t)))
+		return nomem(l);
+	nb = &rm->nbhds[rm->nnbhds];
+	memset(nb, 0, sizeof(*nb));
+	l->cap_lsoa_lists[rm->nnbhds] = 0;
+	l->cap_teams[rm->nnbhds] = 0;
+	rm->nnbhds++;
+	nb->force = (int32_t)readmodel_force(rm, n->force_id);
+	nb->id = xstrdup(n->id);
+	nb->name = xstrdup(n->name);
+	nb->description = dup_or_null(n->description);
+	if (!nb->id || !nb->name)
+		return nomem(l);
+	if (n->wkb && n->wkb_len) {
+		if (geo_wkb_decode(n->wkb, n->wkb_len, &nb->boundary, l->e) < 0) {
+			err_prefix(l->e, "neighbourhood %s boundary", n->id);
+			l->failed = 1;
+			return 1;
+		}
+		nb->has_boundary = 1;
+		nb->centre = geo_centroid(&nb->boundary);
+	}
+	return 0;
+}
+
+static int add_member(struct loader *l, long nbhd, long lsoa)
+{
+	struct rm_neighbourhood *nb = &l->rm->nbhds[nbhd];
+
+	if (xgrow(&nb->lsoas, &l->cap_lsoa_lists[nbhd], nb->nlsoas + 1, sizeof(*nb->lsoas)))
+		return nomem(l);
+	nb->lsoas[nb->nlsoas++] = (int32_t)lsoa;
+	l->rm->lsoas[lsoa].nbhd = (int32_t)nbhd;
+	return 0;
+}
+
+static int load_member(void *ctx, const char *force_id, const char *nbhd_id, const char *lsoa)
+{
+	struct loader *l = ctx;
+	long n = readmodel_neighbourhood(l->rm, force_id, nbhd_id);
+	long i = readmodel_lsoa(l->rm, lsoa);
+
+	if (n < 0 || i < 0)
+		return 0;	/* an LSOA whose boundary was not imported */
+	return add_member(l, n, i);
+}
+
+static int load_person(void *ctx, const struct store_person *p)
+{
+	struct loader *l = ctx;
+	struct rm_neighbourhood *nb;
+	struct rm_person *rp;
+	long n;
+
+	if (!p->neighbourhood_id)
+		return 0;
+	n = readmodel_neighbourhood(l->rm, p->force_id, p->neighbourhood_id);
+	if (n < 0)
+		return 0;
+	nb = &l->rm->nbhds[n];
+	if (xgrow(&nb->team, &l->cap_teams[n], nb->nteam + 1, sizeof(*nb->team)))
+		return nomem(l);
+	rp = &nb->team[nb->nteam++];
+	rp->name = xstrdup(p->name);
+	rp->rank = dup_or_null(p->rank);
+	rp->bio = dup_or_null(p->bio);
+	rp->email = dup_or_null(p->email);
+	rp->telephone = dup_or_null(p->telephone);
+	return rp->name ? 0 : nomem(l);
+}
+
+/* Resolve each placed-LSOA string of a pack to an LSOA index once. */
+static int map_lsoas(struct loader *l, struct rm_month *m, int kind)
+{
+	const struct strtab *t = &m->pack[kind].strings;
+
+	m->lsoa_of[kind] = xcalloc(t->count ? t->count : 1, sizeof(int32_t));
+	if (!m->lsoa_of[kind])
+		return nomem(l);
+	for (uint32_t i = 0; i < t->count; i++)
+		m->lsoa_of[kind][i] = (int32_t)readmodel_lsoa(l->rm, strtab_get(t, i));
+	return 0;
+}
+
+static int load_month(void *ctx, const struct store_force_month *fm)
+{
+	struct loader *l = ctx;
+	struct readmodel *rm = l->rm;
+	long force = readmodel_force(rm, fm->force_id);
+	struct rm_month *m = rm->nmonths ? &rm->months[rm->nmonths - 1] : NULL;
+
+	if (force < 0)
+		return 0;
+	if (!m || m->force != force || m->month != fm->month) {
+		if (xgrow(&rm->months, &l->cap_months, rm->nmonths + 1, sizeof(*rm->months)))
+			return nomem(l);
+		m = &rm->months[rm->nmonths++];
+		memset(m, 0, sizeof(*m));
+		m->force = (int32_t)force;
+		m->month = fm->month;
+	}
+	if (monthpack_decode(fm->data, fm->data_len, fm->kind, fm->month, &m->pack[fm->kind], l->e) < 0) {
+		err_prefix(l->e, "police.uk data for %s", fm->force_id);
+		l->failed = 1;
+		return 1;
+	}
+	m->has[fm->kind] = 1;
+	if (!rm->first_month || fm->month < rm->first_month)
+		rm->first_month = fm->month;
+	if (fm->month > rm->latest_month)
+		rm->latest_month = fm->month;
+	return map_lsoas(l, m, fm->kind);
+}
+
+/* LSOAs with no neighbourhood yet join the one whose boundary holds their centre. */
+static int assign_by_boundary(struct loader *l)
+{
+	struct readmodel *rm = l->rm;
+
+	for (size_t i = 0; i < rm->nlsoas; i++) {
+		struct geo_point c;
+
+		if (rm->lsoas[i].nbhd >= 0)
+			continue;
+		c = geo_centroid(&rm->lsoa_shapes[i]);
+		for (size_t n = 0; n < rm->nnbhds; n++)
+			if (rm->nbhds[n].has_boundary && geo_contains(&rm->nbhds[n].boundary, c)) {
+				if (add_member(l, (long)n, (long)i))
+					return -1;
+				break;
+			}
+	}
+	return 0;
+}
+
+int readmodel_load(struct store *s, struct readmodel **out, struct err *e)
+{
+	struct readmodel *rm = xcalloc(1, sizeof(*rm));
+	struct loader l = { .rm = rm, .e = e };
+	int rc;
+
+	*out = NULL;
+	if (!rm)
+		return err_set(e, ERR_NOMEM, "out of memory loading the read model");
+	if ((rc = store_force_each(s, load_force, &l, e)) < 0 ||
+	    (rc = store_area_each(s, "lsoa", load_lsoa, &l, e)) < 0 ||
+	    (rc = store_census_each(s, NULL, load_census, &l, e)) < 0 ||
+	    (rc = store_neighbourhood_each(s, NULL, load_nbhd, &l, e)) < 0 ||
+	    (rc = store_neighbourhood_lsoa_each(s, load_member, &l, e)) < 0 ||
+	    (rc = store_person_each(s, NULL, NULL, load_person, &l, e)) < 0 ||
+	    (rc = store_force_month_each(s, NULL, load_month, &l, e)) < 0)
+		goto fail;
+	if (l.failed || assign_by_boundary(&l) < 0 || l.failed)
+		goto fail;
+	for (size_t n = 0; n < rm->nnbhds; n++) {
+		struct rm_neighbourhood *nb = &rm->nbhds[n];
+		for (size_t i = 0; i < nb->nlsoas; i++) {
+			nb->population += rm->lsoas[nb->lsoas[i]].population;
+			nb->households += rm->lsoas[nb->lsoas[i]].households;
+		}
+	}
+	if (rm->nlsoas && !(rm->lsoa_index = geo_index_build(rm->lsoa_shapes, rm->nlsoas))) {
+		nomem(&l);
+		goto fail;
+	}
+	rm->built_at = time_now();
+	xfree(l.cap_lsoa_lists);
+	xfree(l.cap_teams);
+	*out = rm;
+	log_info("read model: %zu forces, %zu neighbourhoods, %zu LSOAs, %zu force-months",
+		 rm->nforces, rm->nnbhds, rm->nlsoas, rm->nmonths);
+	return 0;
+fail:
+	xfree(l.cap_lsoa_lists);
+	xfree(l.cap_teams);
+	readmodel_free(rm);
+	return e->code ? e->code : ERR_INTERNAL;
+}
+
+void readmodel_free(struct readmodel *rm)
+{
+	if (!rm)
+		return;
+	for (size_t i = 0; i < rm->nforces; i++) {
+		struct rm_force *f = &rm->forces[i];
+		xfree(f->id); xfree(f->name); xfree(f->description); xfree(f->url); xfree(f->telephone);
+	}
+	for (size_t i = 0; i < rm->nlsoas; i++) {
+		xfree(rm->lsoas[i].code);
+		xfree(rm->lsoas[i].name);
+		geo_multipolygon_release(&rm->lsoa_shapes[i]);
+	}
+	for (size_t n = 0; n < rm->nnbhds; n++) {
+		struct rm_neighbourhood *nb = &rm->nbhds[n];
+		xfree(nb->id); xfree(nb->name); xfree(nb->description);
+		geo_multipolygon_release(&nb->boundary);
+		xfree(nb->lsoas);
+		for (size_t i = 0; i < nb->nteam; i++) {
+			struct rm_person *p = &nb->team[i];
+			xfree(p->name); xfree(p->rank); xfree(p->bio); xfree(p->email); xfree(p->telephone);
+		}
+		xfree(nb->team);
+	}
+	for (size_t i = 0; i < rm->nmonths; i++)
+		for (int k = 0; k < MONTH_KIND_COUNT; k++) {
+			monthpack_release(&rm->months[i].pack[k]);
+			xfree(rm->months[i].lsoa_of[k]);
+		}
+	geo_index_free(rm->lsoa_index);
+	strtab_release(&rm->lsoa_codes);
+	xfree(rm->forces);
+	xfree(rm->lsoas);
+	xfree(rm->lsoa_shapes);
+	xfree(rm->nbhds);
+	xfree(rm->months);
+	xfree(rm);
+}
+
+long readmodel_force(const struct readmodel *rm, const char *id)
+{
+	for (size_t i = 0; i < rm->nforces; i++)	/* ~45 forces at most */
+		if (!strcmp(rm->forces[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+long readmodel_neighbourhood(const struct readmodel *rm, const char *force_id, const char *id)
+{
+	long f = readmodel_force(rm, force_id);
+
+	if (f < 0)
+		return -1;
+	for (size_t i = 0; i < rm->nnbhds; i++)
+		if (rm->nbhds[i].force == f && !strcmp(rm->nbhds[i].id, id))
+			return (long)i;
+	return -1;
+}
+
+long readmodel_lsoa(const struct readmodel *rm, const char *code)
+{
+	uint32_t id = strtab_find(&rm->lsoa_codes, code, strlen(code));
+
+	return id == STRTAB_NONE ? -1 : (long)id;
+}
+
+long readmodel_locate(const struct readmodel *rm, struct geo_point p)
+{
+	return rm->lsoa_index ? geo_index_locate(rm->lsoa_index, p) : -1;
+}
+
+const struct rm_month *readmodel_month(const struct readmodel *rm, long force, int32_t month)
+{
+	size_t lo = 0, hi = rm->nmonths;
+
+	while (lo < hi) {	/* months are ordered by force, then month */
+		size_t mid = lo + (hi - lo) / 2;
+		const struct rm_month *m = &rm->months[mid];
+
+		if (m->force < force || (m->force == force && m->month < month))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < rm->nmonths && rm->months[lo].force == force && rm->months[lo].month == month)
+		return &rm->months[lo];
+	return NULL;
+}
+
+int32_t readmodel_row_neighbourhood(const struct readmodel *rm, const struct rm_month *m,
+				    int kind, size_t row)
+{
+	static const int lsoa_col[MONTH_KIND_COUNT] = { SC_LSOA, OC_LSOA, ST_LSOA };
+	uint32_t sid = MP_STR(&m->pack[kind], lsoa_col[kind])[row];
+	int32_t lsoa;
+
+	if (sid == STRTAB_NONE || sid >= m->pack[kind].strings.count)
+		return -1;
+	lsoa = m->lsoa_of[kind][sid];
+	return lsoa < 0 ? -1 : rm->lsoas[lsoa].nbhd;
+}

@@ -1,0 +1,99 @@
+/*
+ * readmodel.h - everything the public pages and APIs read, in memory.
+ *
+ * Built from the store at start-up (and rebuilt after an import); never the
+ * source of truth.  Hot paths (the police.uk-compatible API, neighbourhood
+ * pages) read only this and never touch SQL.  It is immutable once built,
+ * so any number of server threads read it without locks; a rebuild makes a
+ * new one and swaps the pointer.
+ *
+ * What it holds: forces; LSOAs with their shapes in a spatial index;
+ * neighbourhoods with boundaries, member LSOAs, census totals and team;
+ * and every police.uk force-month as packed columns (monthpack.h), with
+ * each row's LSOA resolved to an index.
+ *
+ * Ownership: readmodel_load() returns a model the caller frees with
+ * readmodel_free().  Pointers into it live as long as the model.
+ */
+#ifndef ENGAGE_READMODEL_H
+#define ENGAGE_READMODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/err.h"
+#include "base/strtab.h"
+#include "geo/geo.h"
+#include "index/monthpack.h"
+#include "store/store.h"
+
+struct rm_force {
+	char *id, *name, *description, *url, *telephone;
+};
+
+struct rm_lsoa {
+	char *code, *name;
+	int32_t nbhd;		/* index into neighbourhoods, or -1 */
+	int64_t population;	/* census "population/all", 0 when unknown */
+	int64_t households;
+};
+
+struct rm_person {
+	char *name, *rank, *bio, *email, *telephone;
+};
+
+struct rm_neighbourhood {
+	int32_t force;		/* index into forces */
+	char *id, *name, *description;
+	int has_boundary;
+	struct geo_multipolygon boundary;
+	struct geo_point centre;
+	int32_t *lsoas;		/* indices into lsoas */
+	size_t nlsoas;
+	int64_t population, households;
+	struct rm_person *team;
+	size_t nteam;
+};
+
+struct rm_month {
+	int32_t force;
+	int32_t month;
+	int has[MONTH_KIND_COUNT];
+	struct monthpack pack[MONTH_KIND_COUNT];
+	/* per kind: string id of a placed-LSOA code -> LSOA index (or -1) */
+	int32_t *lsoa_of[MONTH_KIND_COUNT];
+};
+
+struct readmodel {
+	struct rm_force *forces;
+	size_t nforces;
+	struct rm_lsoa *lsoas;
+	struct geo_multipolygon *lsoa_shapes;	/* parallel to lsoas */
+	size_t nlsoas;
+	struct strtab lsoa_codes;		/* code -> index (ids equal indices) */
+	struct geo_index *lsoa_index;
+	struct rm_neighbourhood *nbhds;
+	size_t nnbhds;
+	struct rm_month *months;		/* ordered by force, then month */
+	size_t nmonths;
+	int32_t first_month, latest_month;	/* over all forces; 0 when none */
+	int64_t built_at;
+};
+
+int readmodel_load(struct store *s, struct readmodel **out, struct err *e);
+void readmodel_free(struct readmodel *rm);
+
+/* Lookups return an index, or -1 when absent. */
+long readmodel_force(const struct readmodel *rm, const char *id);
+long readmodel_neighbourhood(const struct readmodel *rm, const char *force_id, const char *id);
+long readmodel_lsoa(const struct readmodel *rm, const char *code);
+/* The LSOA holding a point, or -1. */
+long readmodel_locate(const struct readmodel *rm, struct geo_point p);
+/* A force-month, or NULL. */
+const struct rm_month *readmodel_month(const struct readmodel *rm, long force, int32_t month);
+
+/* The neighbourhood of row `row` of a month's pack of `kind`, or -1. */
+int32_t readmodel_row_neighbourhood(const struct readmodel *rm, const struct rm_month *m,
+				    int kind, size_t row);
+
+#endif

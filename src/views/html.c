@@ -1,0 +1,94 @@
+/*
+ * html.c - context-specific escaping (see html.h).
+ */
+#include "views/html.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+void html_markup(struct html *h, const char *literal)
+{
+	strbuf_addstr(h->out, literal);
+}
+
+/* Escape for both text and double-quoted attribute contexts. */
+static void escape(struct strbuf *out, const char *s, size_t n)
+{
+	size_t run = 0, i;
+
+	for (i = 0; i < n; i++) {
+		const char *rep;
+
+		switch (s[i]) {
+		case '&': rep = "&amp;"; break;
+		case '<': rep = "&lt;"; break;
+		case '>': rep = "&gt;"; break;
+		case '"': rep = "&quot;"; break;
+		case '\'': rep = "&#39;"; break;
+		case '\0': rep = ""; break;
+		default: run++; continue;
+		}
+		strbuf_add(out, s + i - run, run);
+		run = 0;
+		strbuf_addstr(out, rep);
+	}
+	strbuf_add(out, s + i - run, run);
+}
+
+void html_textn(struct html *h, const char *s, size_t n)
+{
+	escape(h->out, s, n);
+}
+
+void html_text(struct html *h, const char *s)
+{
+	if (s)
+		escape(h->out, s, strlen(s));
+}
+
+void html_attr(struct html *h, const char *s)
+{
+	html_text(h, s);
+}
+
+void html_url_arg(struct html *h, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (; s && *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		    c == '-' || c == '_' || c == '.' || c == '~') {
+			strbuf_addch(h->out, (char)c);
+		} else {
+			char enc[3] = { '%', hex[c >> 4], hex[c & 15] };
+			strbuf_add(h->out, enc, 3);
+		}
+	}
+}
+
+void html_int(struct html *h, int64_t v)
+{
+	strbuf_addf(h->out, "%" PRId64, v);
+}
+
+void html_count(struct html *h, int64_t v)
+{
+	char digits[24];
+	int n = snprintf(digits, sizeof(digits), "%" PRId64, v < 0 ? -v : v);
+
+	if (v < 0)
+		strbuf_addch(h->out, '-');
+	for (int i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			strbuf_addch(h->out, ',');
+		strbuf_addch(h->out, digits[i]);
+	}
+}
+
+void html_raw(struct html *h, const char *trusted_html)
+{
+	strbuf_addstr(h->out, trusted_html);
+}
