@@ -416,7 +416,7 @@ int http_server_start(const struct http_options *opt, http_dispatch_fn dispatch,
 {
 	struct http_server *srv;
 	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-			     MHD_USE_ITC | MHD_USE_TURBO;
+			     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG;
 	sigset_t block, old;
 	size_t pool;
 	int rc;
@@ -452,12 +452,12 @@ int http_server_start(const struct http_options *opt, http_dispatch_fn dispatch,
 	sigaddset(&block, SIGPIPE);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
 	srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_LISTEN_SOCKET, (MHD_socket)srv->listen_fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)opt->max_connections,
 		MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)opt->request_timeout_s,
 		MHD_OPTION_CONNECTION_MEMORY_LIMIT, pool,
 		MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
-		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		opt->threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
 		(unsigned int)opt->threads,
 		MHD_OPTION_END);
