@@ -32,9 +32,10 @@
  *    client reads end-of-file).  When the stall came after the headers (a
  *    slow body) the adapter logs and counts it as status 408 on route
  *    "limits"; a stall inside the headers is invisible above the library.
- *  - more than max_connections open at once: further connections are
- *    accepted and closed at once by libmicrohttpd (the client reads EOF or
- *    a reset); with threads > 1 the cap is split evenly between threads.
+ *  - max_connections open at once: libmicrohttpd stops accepting, so
+ *    further clients wait in the kernel's listen queue (128 deep) and are
+ *    served as soon as a connection closes; nothing is refused or reset.
+ *    With threads > 1 the cap is split evenly between the threads.
  *  - HEAD: the server sends the headers of the GET answer without its body.
  *
  * Errors.  http_server_start() fails with ERR_IO and a message such as
@@ -175,7 +176,8 @@ void http_server_stop(struct http_server *srv, int grace_seconds);
 
 /* Block SIGINT and SIGTERM in the calling thread, wait for one of them,
  * then http_server_stop(srv, grace_seconds).  Returns the signal number.
- * Call it from the thread that started the server.  No code runs inside a
+ * Call it from the thread that started the server; to close the short
+ * window before it runs, the caller may block both signals itself first.  No code runs inside a
  * signal handler: the signals are taken with sigwait().  They stay blocked
  * in the calling thread afterwards, so a second ^C cannot cut short the
  * caller's own clean-up (closing the store). */

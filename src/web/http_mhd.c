@@ -55,6 +55,7 @@ struct req_ctx {
 	struct http_kv *kv;		/* query then headers, one allocation */
 	size_t nquery, nheaders, alloc;
 	int collecting_headers;
+	int out_of_memory;
 	char method[16];
 	char path[LOG_PATH_MAX];	/* escaped for the log */
 };
@@ -117,8 +118,10 @@ static enum MHD_Result collect_kv(void *cls, enum MHD_ValueKind kind,
 		size_t want = ctx->alloc ? ctx->alloc * 2 : 16;
 		struct http_kv *kv = xreallocarray(ctx->kv, want, sizeof(*kv));
 
-		if (!kv)
+		if (!kv) {
+			ctx->out_of_memory = 1;
 			return MHD_NO;
+		}
 		ctx->kv = kv;
 		ctx->alloc = want;
 	}
@@ -180,7 +183,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn,
 	return ok;
 }
 
-/* Answer from the adapter itself (limits): a JSON error. */
+/* Answer from the adapter itself (limits): a JSON error naming the limit
+ * when there is one (limit > 0). */
 static enum MHD_Result send_error(struct MHD_Connection *conn, struct req_ctx *ctx,
 				  int status, const char *message, size_t limit)
 {
@@ -188,8 +192,11 @@ static enum MHD_Result send_error(struct MHD_Connection *conn, struct req_ctx *c
 	enum MHD_Result ok;
 
 	http_response_init(&res);
-	http_response_error(&res, status, NULL, "%s (the limit is %zu bytes)",
-			    message, limit);
+	if (limit)
+		http_response_error(&res, status, NULL, "%s (the limit is %zu bytes)",
+				    message, limit);
+	else
+		http_response_error(&res, status, NULL, "%s", message);
 	res.route = ROUTE_LIMITS;
 	ok = send_response(conn, ctx, &res);
 	http_response_release(&res);
@@ -233,6 +240,8 @@ static enum MHD_Result begin_request(struct http_server *srv,
 	ctx->collecting_headers = 1;
 	MHD_get_connection_values(conn, MHD_HEADER_KIND, collect_kv, ctx);
 
+	if (ctx->out_of_memory)
+		return send_error(conn, ctx, 503, "out of memory reading the request", 0);
 	if (header_section_size(ctx, url, method, version) > srv->opt.max_header_bytes)
 		return send_error(conn, ctx, 431, "request line and headers too large",
 				  srv->opt.max_header_bytes);

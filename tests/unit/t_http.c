@@ -228,6 +228,8 @@ TEST(http_post_body_and_413)
 	CHECK_INT(r.status, 413);
 	CHECK_CONTAINS(strbuf_str(&r.body),
 		       "{\"error\":{\"status\":413,\"code\":\"body_too_large\",\"message\":\"request body too large (the limit is 1024 bytes)\"}}");
+	/* ...and the connection is closed after it. */
+	CHECK_INT(httpc_read(fd, &r, 0, 2000), HTTPC_CLOSED);
 	close(fd);
 
 	/* Same, with part of the body already on its way. */
