@@ -50,6 +50,16 @@ struct route_param {
 
 #define ROUTE_MAX_QUERY 8
 
+/* Shorthands for the `query` list of a row:
+ *	.query = { Q_MONTH("date"), Q_INT("limit", 1, 500), Q_TEXT("q", 100) } */
+#define Q_TEXT(n, max_bytes) { .name = (n), .kind = PARAM_TEXT, .max_len = (max_bytes) }
+#define Q_INT(n, lo, hi) { .name = (n), .kind = PARAM_INT, .min = (lo), .max = (hi) }
+#define Q_MONTH(n) { .name = (n), .kind = PARAM_MONTH }
+#define Q_LAT(n) { .name = (n), .kind = PARAM_LAT }
+#define Q_LNG(n) { .name = (n), .kind = PARAM_LNG }
+#define Q_LATLNG(n) { .name = (n), .kind = PARAM_LATLNG }
+#define Q_SLUG(n) { .name = (n), .kind = PARAM_SLUG }
+
 typedef int (*route_handler_fn)(void *app, const struct http_request *req,
 				struct http_response *res);
 

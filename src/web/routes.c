@@ -72,8 +72,16 @@ static int h_metrics(void *app, const struct http_request *req,
 }
 
 const struct route web_routes[] = {
-	{ HTTP_GET, "/healthz", h_healthz, "healthz", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/metrics", h_metrics, "metrics", 0, 0, { { NULL } } },
+	{ .methods = HTTP_GET, .pattern = "/healthz", .handler = h_healthz,
+	  .name = "healthz", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/metrics", .handler = h_metrics,
+	  .name = "metrics", .role = 0 },
+	/*
+	 * For example, once src/api/ has it:
+	 * { .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",
+	 *   .handler = h_people, .name = "people", .role = 0,
+	 *   .query = { Q_MONTH("date"), Q_INT("limit", 1, 500) } },
+	 */
 };
 
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -62,10 +62,11 @@ static struct route all_routes[16];
 static size_t nall;
 
 static const struct route test_routes[] = {
-	{ HTTP_GET, "/t/hello", h_hello, "hello", 0, 0, { { "name", PARAM_SLUG, 0, 0, 0 } } },
-	{ HTTP_POST | HTTP_PUT, "/t/echo", h_echo, "echo", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/t/slow", h_slow, "slow", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/t/borrowed", h_borrowed, "borrowed", 0, 0, { { NULL } } },
+	{ .methods = HTTP_GET, .pattern = "/t/hello", .handler = h_hello,
+	  .name = "hello", .query = { Q_SLUG("name") } },
+	{ .methods = HTTP_POST | HTTP_PUT, .pattern = "/t/echo", .handler = h_echo, .name = "echo" },
+	{ .methods = HTTP_GET, .pattern = "/t/slow", .handler = h_slow, .name = "slow" },
+	{ .methods = HTTP_GET, .pattern = "/t/borrowed", .handler = h_borrowed, .name = "borrowed" },
 };
 
 static int test_dispatch(void *app, const struct http_request *req,

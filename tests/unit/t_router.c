@@ -64,16 +64,20 @@ static int h_fail(void *app, const struct http_request *req, struct http_respons
 }
 
 static const struct route table[] = {
-	{ HTTP_GET, "/api/{force}/{neighbourhood}/people", h_people, "people", 0, 0,
-	  { { "date", PARAM_MONTH, 0, 0, 0 }, { "limit", PARAM_INT, 0, 1, 100 },
-	    { "q", PARAM_TEXT, 10, 0, 0 }, { "at", PARAM_LATLNG, 0, 0, 0 },
-	    { "id", PARAM_SLUG, 0, 0, 0 } } },
-	{ HTTP_POST, "/api/{force}/new/people", h_people_new, "people_new", 0, 1, { { NULL } } },
-	{ HTTP_GET | HTTP_PUT, "/api/{force}", h_force, "force", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/fail/{how}", h_fail, "fail", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/api/{force}/special/people", h_force, "special", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/x/{a}/c", h_force, "x_param_first", 0, 0, { { NULL } } },
-	{ HTTP_GET, "/x/b/{c}", h_force, "x_literal_first", 0, 0, { { NULL } } },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",
+	  .handler = h_people, .name = "people",
+	  .query = { Q_MONTH("date"), Q_INT("limit", 1, 100), Q_TEXT("q", 10),
+		     Q_LATLNG("at"), Q_SLUG("id") } },
+	{ .methods = HTTP_POST, .pattern = "/api/{force}/new/people",
+	  .handler = h_people_new, .name = "people_new", .csrf = 1 },
+	{ .methods = HTTP_GET | HTTP_PUT, .pattern = "/api/{force}",
+	  .handler = h_force, .name = "force" },
+	{ .methods = HTTP_GET, .pattern = "/fail/{how}", .handler = h_fail, .name = "fail" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/special/people",
+	  .handler = h_force, .name = "special" },
+	{ .methods = HTTP_GET, .pattern = "/x/{a}/c", .handler = h_force, .name = "x_param_first" },
+	{ .methods = HTTP_GET, .pattern = "/x/b/{c}",
+	  .handler = h_force, .name = "x_literal_first" },
 };
 #define NTABLE (sizeof(table) / sizeof(table[0]))
 
@@ -113,8 +117,8 @@ TEST(router_check_refuses_bad_rows)
 {
 	struct err e = ERR_INIT;
 	struct route bad[2] = {
-		{ HTTP_GET, "/a/{x}", h_force, "a", 0, 0, { { NULL } } },
-		{ HTTP_GET, "/b//c", h_force, "b", 0, 0, { { NULL } } },
+		{ .methods = HTTP_GET, .pattern = "/a/{x}", .handler = h_force, .name = "a" },
+		{ .methods = HTTP_GET, .pattern = "/b//c", .handler = h_force, .name = "b" },
 	};
 
 	CHECK_INT(router_check(bad, 2, &e), ERR_INVALID);
@@ -289,10 +293,10 @@ TEST(router_drops_undeclared_params)
 
 TEST(router_param_validators)
 {
-	struct route_param lat = { "lat", PARAM_LAT, 0, 0, 0 };
-	struct route_param slug = { "s", PARAM_SLUG, 4, 0, 0 };
-	struct route_param text = { "t", PARAM_TEXT, 0, 0, 0 };
-	struct route_param any = { "n", PARAM_INT, 0, 0, 0 };
+	struct route_param lat = Q_LAT("lat");
+	struct route_param slug = { .name = "s", .kind = PARAM_SLUG, .max_len = 4 };
+	struct route_param text = Q_TEXT("t", 0);
+	struct route_param any = Q_INT("n", 0, 0);
 
 	CHECK_INT(route_param_valid(&lat, "52.629729"), 0);
 	CHECK_INT(route_param_valid(&lat, "-90"), 0);
