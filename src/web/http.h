@@ -38,6 +38,13 @@
  *    With threads > 1 the cap is split evenly between the threads.
  *  - HEAD: the server sends the headers of the GET answer without its body.
  *
+ * Access log (opt.access_log): one info line per request through log.h,
+ *	http: GET people /api/leics/NC04/people 200 1834 2.4ms
+ * method, route name, path WITHOUT the query string, status, body bytes,
+ * time from headers received to response sent.  Queries and bodies may hold
+ * personal data and are never logged, nor client addresses or cookies;
+ * bytes outside printable ASCII in the path are written as %XX.
+ *
  * Errors.  http_server_start() fails with ERR_IO and a message such as
  * "cannot listen on 127.0.0.1:8080: address already in use", ERR_INVALID for
  * options that make no sense, and ERR_NOMEM.
@@ -57,7 +64,8 @@ struct http_options {
 	int port;			/* 0 = any free port (see http_server_port) */
 	size_t max_body_bytes;		/* default 1 MiB */
 	size_t max_header_bytes;	/* request line + headers; default 16 KiB */
-	int request_timeout_s;		/* idle time allowed mid-request; default 30 */
+	int request_timeout_s;		/* idle time allowed mid-request, and for an
+					 * idle keep-alive connection; default 30 */
 	int max_connections;		/* open connections at once; default 256 */
 	int threads;			/* polling threads; default 2 */
 	struct metrics *metrics;	/* optional, caller-owned: every request is counted */
@@ -119,7 +127,8 @@ struct http_response {
 	struct strbuf body;		/* owned body, freed by http_response_release */
 	const char *borrowed;		/* if set, sent instead of body, not copied */
 	size_t borrowed_len;
-	const char *route;		/* stable route name for logs and metrics */
+	const char *route;		/* static, stable route name for logs and
+					 * metrics; the router sets it */
 	struct err err;			/* a handler's reason for a 4xx it returns */
 };
 

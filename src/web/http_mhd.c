@@ -177,7 +177,7 @@ static enum MHD_Result send_response(struct MHD_Connection *conn,
 	if (ok == MHD_YES) {
 		ctx->answered = 1;
 		ctx->status = res->status;
-		ctx->bytes = len;
+		ctx->bytes = strcmp(ctx->method, "HEAD") ? len : 0;
 		ctx->route = res->route ? res->route : ROUTE_UNMATCHED;
 	}
 	return ok;
