@@ -425,6 +425,10 @@ int http_server_start(const struct http_options *opt, http_dispatch_fn dispatch,
 		      void *app, struct http_server **out, struct err *e)
 {
 	struct http_server *srv;
+	/* epoll on internal threads (a pool when threads > 1); ITC so that
+	 * MHD_quiesce_daemon works; turbo (optimistic reads and writes, fewer
+	 * shutdown() calls) is safe here: t_http.c checks that an early 413
+	 * still reaches a client that is in the middle of sending its body. */
 	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
 			     MHD_USE_ITC | MHD_USE_TURBO | MHD_USE_ERROR_LOG;
 	sigset_t block, old;
