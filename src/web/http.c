@@ -12,6 +12,19 @@
 
 #include "base/json.h"
 
+void http_options_default(struct http_options *opt)
+{
+	memset(opt, 0, sizeof(*opt));
+	opt->bind_address = "127.0.0.1";
+	opt->port = 8080;
+	opt->max_body_bytes = 1024 * 1024;
+	opt->max_header_bytes = 16 * 1024;
+	opt->request_timeout_s = 30;
+	opt->max_connections = 256;
+	opt->threads = 2;
+	opt->access_log = 1;
+}
+
 const char *http_query(const struct http_request *req, const char *name)
 {
 	for (size_t i = 0; i < req->nquery; i++)

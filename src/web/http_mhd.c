@@ -68,19 +68,6 @@ static uint64_t now_us(void)
 	return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
-void http_options_default(struct http_options *opt)
-{
-	memset(opt, 0, sizeof(*opt));
-	opt->bind_address = "127.0.0.1";
-	opt->port = 8080;
-	opt->max_body_bytes = 1024 * 1024;
-	opt->max_header_bytes = 16 * 1024;
-	opt->request_timeout_s = 30;
-	opt->max_connections = 256;
-	opt->threads = 2;
-	opt->access_log = 1;
-}
-
 /* Copy s into out for a log line: bytes outside printable ASCII, spaces
  * and quotes become %XX, and long paths are cut with "...". */
 static void log_escape(const char *s, char *out, size_t size)

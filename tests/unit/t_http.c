@@ -569,12 +569,7 @@ struct serve_call {
 static void *serve(void *arg)
 {
 	struct serve_call *c = arg;
-	sigset_t set;
 
-	/* Blocked before anyone can signal us; sigwait then takes it. */
-	sigemptyset(&set);
-	sigaddset(&set, SIGTERM);
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
 	c->sig = http_serve_until_signal(c->srv, 2);
 	return NULL;
 }
@@ -585,6 +580,7 @@ TEST(http_serve_until_signal_stops_on_sigterm)
 	struct serve_call c;
 	struct httpc_res r;
 	enum log_level level;
+	sigset_t set, old;
 	pthread_t t;
 
 	if (start(&f, NULL) < 0)
@@ -594,7 +590,13 @@ TEST(http_serve_until_signal_stops_on_sigterm)
 	c.sig = 0;
 	level = log_get_level();
 	log_set_level(LOG_WARN);	/* keep "SIGTERM received" out of the test output */
+	/* The thread is born with SIGTERM blocked (inherited), so the signal
+	 * waits for its sigwait however late it is scheduled. */
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, &old);
 	pthread_create(&t, NULL, serve, &c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
 	CHECK_INT(httpc_do(f.port, "GET /t/hello HTTP/1.1\r\nHost: t\r\n\r\n", &r), HTTPC_OK);
 	CHECK_INT(r.status, 200);
 	pthread_kill(t, SIGTERM);
@@ -628,6 +630,11 @@ TEST(http_port_in_use_is_a_clear_error)
 	CHECK_INT(http_server_start(&opt, test_dispatch, &f.wa, &second, &e), ERR_IO);
 	CHECK_CONTAINS(e.msg, "cannot listen on 127.0.0.300:");
 	CHECK_CONTAINS(e.msg, "not a numeric IPv4 or IPv6 address");
+
+	opt.bind_address = "127.0.0.1";
+	opt.max_connections = 0;
+	CHECK_INT(http_server_start(&opt, test_dispatch, &f.wa, &second, &e), ERR_INVALID);
+	opt.max_connections = 16;
 
 	opt.bind_address = "192.0.2.1";	/* not an address of this machine */
 	opt.port = 0;
