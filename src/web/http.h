@@ -182,9 +182,10 @@ int http_server_port(const struct http_server *srv);
 /* Stop accepting connections, let requests whose headers have arrived
  * finish for up to grace_seconds, then close everything and free srv.  A
  * handler still running at the deadline is waited for (threads are joined),
- * but its client may not get the answer.  Clients that connect during the
- * grace wait in the kernel's queue and are reset when the socket closes;
- * a proxy in front sees a refused connection, as with any restart. */
+ * but its client may not get the answer.  During the grace, new connections
+ * are accepted and closed at once, and answers carry "Connection: close" so
+ * keep-alive clients go away; a proxy in front sees a closed connection, as
+ * with any restart. */
 void http_server_stop(struct http_server *srv, int grace_seconds);
 
 /* Block SIGINT and SIGTERM in the calling thread, wait for one of them,

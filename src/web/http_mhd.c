@@ -40,6 +40,7 @@ struct http_server {
 	void *app;
 	struct http_options opt;
 	atomic_int in_flight;		/* requests whose headers have arrived */
+	atomic_int stopping;		/* refuse new connections, close idle ones */
 };
 
 /* One request, from its headers to its completion. */
@@ -159,6 +160,8 @@ static enum MHD_Result send_response(struct MHD_Connection *conn,
 	MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
 	for (int i = 0; i < res->nheaders; i++)
 		MHD_add_response_header(r, res->headers[i].name, res->headers[i].value);
+	if (atomic_load(&ctx->srv->stopping))
+		MHD_add_response_header(r, MHD_HTTP_HEADER_CONNECTION, "close");
 	ok = MHD_queue_response(conn, (unsigned int)res->status, r);
 	MHD_destroy_response(r);
 	if (ok == MHD_YES) {
@@ -339,6 +342,22 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
 	atomic_fetch_sub(&srv->in_flight, 1);
 }
 
+/*
+ * Once stopping, new connections are accepted and closed at once.  This is
+ * how "stop accepting" is done rather than MHD_quiesce_daemon(): in
+ * libmicrohttpd 0.9.75 quiescing an epoll daemon that runs its own threads
+ * races the polling thread's own removal of the listening socket from the
+ * epoll set, and the loser calls MHD_PANIC ("Failed to remove listen FD
+ * from epoll set") and aborts the process.  t_http.c hit it under load.
+ */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr,
+				 socklen_t addrlen)
+{
+	struct http_server *srv = cls;
+
+	return atomic_load(&srv->stopping) ? MHD_NO : MHD_YES;
+}
+
 __attribute__((format(printf, 2, 0)))
 static void on_mhd_log(void *cls, const char *fmt, va_list ap)
 {
@@ -412,8 +431,8 @@ int http_server_start(const struct http_options *opt, http_dispatch_fn dispatch,
 		      void *app, struct http_server **out, struct err *e)
 {
 	struct http_server *srv;
-	/* epoll on internal threads (a pool when threads > 1); ITC so that
-	 * MHD_quiesce_daemon works; turbo (optimistic reads and writes, fewer
+	/* epoll on internal threads (a pool when threads > 1); ITC to wake
+	 * them for the stop; turbo (optimistic reads and writes, fewer
 	 * shutdown() calls) is safe here: t_http.c checks that an early 413
 	 * still reaches a client that is in the middle of sending its body. */
 	unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
@@ -437,6 +456,7 @@ int http_server_start(const struct http_options *opt, http_dispatch_fn dispatch,
 	srv->dispatch = dispatch;
 	srv->app = app;
 	atomic_init(&srv->in_flight, 0);
+	atomic_init(&srv->stopping, 0);
 	rc = open_listener(srv->opt.bind_address, opt->port, &srv->listen_fd, e);
 	if (rc < 0) {
 		xfree(srv);
@@ -452,7 +472,7 @@ int http_server_start(const struct http_options *opt, http_dispatch_fn dispatch,
 	sigaddset(&block, SIGTERM);
 	sigaddset(&block, SIGPIPE);
 	pthread_sigmask(SIG_BLOCK, &block, &old);
-	srv->daemon = MHD_start_daemon(flags, 0, NULL, NULL, on_request, srv,
+	srv->daemon = MHD_start_daemon(flags, 0, on_accept, srv, on_request, srv,
 		MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, NULL,
 		MHD_OPTION_LISTEN_SOCKET, (MHD_socket)srv->listen_fd,
 		MHD_OPTION_CONNECTION_LIMIT, (unsigned int)opt->max_connections,
@@ -482,22 +502,20 @@ int http_server_port(const struct http_server *srv)
 
 void http_server_stop(struct http_server *srv, int grace_seconds)
 {
-	MHD_socket fd;
 	uint64_t deadline;
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
 
 	if (!srv)
 		return;
-	fd = MHD_quiesce_daemon(srv->daemon);
+	atomic_store(&srv->stopping, 1);	/* see on_accept() */
 	deadline = now_us() + (uint64_t)(grace_seconds > 0 ? grace_seconds : 0) * 1000000u;
 	while (atomic_load(&srv->in_flight) > 0 && now_us() < deadline)
 		nanosleep(&tick, NULL);
 	if (atomic_load(&srv->in_flight) > 0)
 		log_warn("http: %d requests still running after %d s; closing them",
 			 atomic_load(&srv->in_flight), grace_seconds);
+	/* Closes the listening socket and every connection, joins the threads. */
 	MHD_stop_daemon(srv->daemon);
-	if (fd != MHD_INVALID_SOCKET)
-		close(fd);
 	xfree(srv);
 }
 

@@ -534,30 +534,66 @@ static void *call_slow(void *arg)
 	return NULL;
 }
 
+struct stop_call {
+	struct http_server *srv;
+	long long took_ms;
+};
+
+static void *call_stop(void *arg)
+{
+	struct stop_call *c = arg;
+	long long t0 = ms_now();
+
+	http_server_stop(c->srv, 5);
+	c->took_ms = ms_now() - t0;
+	return NULL;
+}
+
 TEST(http_graceful_stop_finishes_in_flight)
 {
 	struct fixture f;
 	struct slow_call c = { 0 };
-	pthread_t t;
-	long long t0;
+	struct stop_call sc = { 0 };
+	struct httpc_res r;
+	pthread_t t, ts;
+	int fd;
 
 	if (start(&f, NULL) < 0)
 		return;
+	httpc_res_init(&r);
 	atomic_store(&slow_entered, 0);
 	c.port = f.port;
 	pthread_create(&t, NULL, call_slow, &c);
 	for (int i = 0; i < 200 && !atomic_load(&slow_entered); i++)
 		sleep_ms(5);
 	CHECK(atomic_load(&slow_entered));
-	t0 = ms_now();
-	http_server_stop(f.srv, 5);	/* called while the handler sleeps */
-	CHECK(ms_now() - t0 < 2000);
+
+	/* Stop while the handler sleeps... */
+	sc.srv = f.srv;
+	pthread_create(&ts, NULL, call_stop, &sc);
+	sleep_ms(50);
+
+	/* ...a newcomer is turned away... */
+	fd = httpc_connect(f.port);
+	if (fd >= 0) {
+		const char *req = "GET /t/hello HTTP/1.1\r\nHost: t\r\n\r\n";
+
+		httpc_send(fd, req, strlen(req));
+		CHECK_INT(httpc_read(fd, &r, 0, 2000), HTTPC_CLOSED);
+		close(fd);
+	}
+
+	/* ...and the request in flight still gets its answer. */
 	pthread_join(t, NULL);
+	pthread_join(ts, NULL);
 	CHECK_INT(c.result, HTTPC_OK);
 	CHECK_INT(c.status, 200);
 	CHECK_STR(c.body, "{\"slow\":true}");
+	CHECK(sc.took_ms >= 150);
+	CHECK(sc.took_ms < 2000);
 	/* Nobody listens any more. */
 	CHECK_INT(httpc_connect(f.port), -1);
+	httpc_res_release(&r);
 	metrics_free(f.metrics);
 }
 
