@@ -362,7 +362,7 @@ int router_dispatch(const struct route *routes, size_t n, void *app,
 	}
 	res->route = best ? best->name : ROUTE_UNMATCHED;
 	if (!best && !allowed) {
-		http_response_error(res, 404, NULL, "no route for %s", req->path);
+		http_response_error(res, 404, NULL, "no route for %.200s", req->path);
 		return 0;
 	}
 	if (!best) {
