@@ -1,0 +1,97 @@
+/*
+ * routes.c - the route table: every URL Engage answers is one row here.
+ *
+ * To add a route:
+ *  1. Write the handler below (or in its own src/web/<area>.c file if it
+ *     grows): `static int h_name(void *app, const struct http_request *req,
+ *     struct http_response *res)`.  `app` is the struct web_app.  Read path
+ *     parameters with http_param() and query parameters with http_query();
+ *     only the ones the row declares reach you, already valid.
+ *  2. Call down into src/api/ or src/views/ with plain values; write the
+ *     result into res->body (or http_response_borrow() a pre-rendered
+ *     fragment), set res->content_type for anything but JSON.
+ *  3. On failure return the ERR_* code, with err_set(&res->err, ...) for a
+ *     4xx message the user can act on; the router picks the status, and
+ *     500 bodies never show your message (it goes to the error log).
+ *  4. Add a row to web_routes[]: methods, pattern with {param}s, handler,
+ *     a stable lower-case name (logs and metrics use it; renaming breaks
+ *     dashboards), role (0 = public), csrf, and each query parameter with
+ *     its validator (router.h, enum param_kind).
+ *  5. Add a test in tests/unit/ and a page under docs/ for the endpoint.
+ */
+#include "web/routes.h"
+
+#include <string.h>
+
+#include "web/metrics.h"
+
+static int h_healthz(void *app, const struct http_request *req,
+		     struct http_response *res)
+{
+	struct web_app *wa = app;
+	struct json_writer jw;
+	struct strbuf checks = STRBUF_INIT;
+	struct json_writer cw;
+	struct err e = ERR_INIT;
+	int rc = 0;
+
+	json_init(&cw, &checks);
+	json_object_begin(&cw);
+	if (wa && wa->health)
+		rc = wa->health(wa->health_ctx, &cw, &e);
+	json_object_end(&cw);
+
+	json_init(&jw, &res->body);
+	json_object_begin(&jw);
+	json_key_str(&jw, "status", rc < 0 ? "unavailable" : "ok");
+	if (wa && wa->version)
+		json_key_str(&jw, "version", wa->version);
+	if (rc < 0)
+		json_key_str(&jw, "reason", e.msg[0] ? e.msg : err_code_name(rc));
+	json_key(&jw, "checks");
+	json_raw(&jw, strbuf_str(&checks), checks.len);
+	json_object_end(&jw);
+	strbuf_addch(&res->body, '\n');
+	strbuf_release(&checks);
+	res->status = rc < 0 ? 503 : 200;
+	http_response_header(res, "Cache-Control", "no-store");
+	return 0;
+}
+
+static int h_metrics(void *app, const struct http_request *req,
+		     struct http_response *res)
+{
+	struct web_app *wa = app;
+
+	if (wa && wa->metrics)
+		metrics_render(wa->metrics, &res->body);
+	res->status = 200;
+	res->content_type = "text/plain; version=0.0.4; charset=utf-8";
+	http_response_header(res, "Cache-Control", "no-store");
+	return 0;
+}
+
+const struct route web_routes[] = {
+	{ .methods = HTTP_GET, .pattern = "/healthz", .handler = h_healthz,
+	  .name = "healthz", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/metrics", .handler = h_metrics,
+	  .name = "metrics", .role = 0 },
+	/*
+	 * For example, once src/api/ has it:
+	 * { .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",
+	 *   .handler = h_people, .name = "people", .role = 0,
+	 *   .query = { Q_MONTH("date"), Q_INT("limit", 1, 500) } },
+	 */
+};
+
+const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);
+
+int web_routes_check(struct err *e)
+{
+	return router_check(web_routes, web_nroutes, e);
+}
+
+int web_dispatch(void *app, const struct http_request *req, struct http_response *res)
+{
+	return router_dispatch(web_routes, web_nroutes, app, req, res);
+}

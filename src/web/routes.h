@@ -1,0 +1,55 @@
+/*
+ * routes.h - Engage's route table and the state its handlers share.
+ *
+ * The CLI fills a struct web_app, checks the table once with
+ * web_routes_check(), and starts the server with web_dispatch as the
+ * dispatch function and the web_app as its `app`:
+ *
+ *	struct web_app wa = { .metrics = m, .version = ENGAGE_VERSION,
+ *			      .health = store_health, .health_ctx = store };
+ *	opt.metrics = m;
+ *	http_server_start(&opt, web_dispatch, &wa, &srv, &e);
+ *
+ * Every handler in routes.c receives that struct web_app as `app`.  The
+ * layers below (api/, views/) know nothing of HTTP: a handler here reads
+ * the request's declared parameters, calls them, and writes the result into
+ * the response.  The web_app must outlive the server.
+ */
+#ifndef ENGAGE_ROUTES_H
+#define ENGAGE_ROUTES_H
+
+#include <stddef.h>
+
+#include "base/err.h"
+#include "base/json.h"
+#include "web/http.h"
+#include "web/router.h"
+
+struct metrics;
+
+struct web_app {
+	struct metrics *metrics;	/* shown at /metrics; NULL shows none */
+	const char *version;		/* shown at /healthz; may be NULL */
+	/*
+	 * Optional extra checks for /healthz ("store reachable").  Called on a
+	 * server thread inside the "checks" object: write members with
+	 * json_key_*() and return 0, or return a negative ERR_* with a reason
+	 * in e, and /healthz answers 503.  Reasons are shown to anyone who
+	 * asks: say what is down, not paths or passwords.
+	 */
+	int (*health)(void *health_ctx, struct json_writer *jw, struct err *e);
+	void *health_ctx;
+	/* The store and the read models join here as their layers land. */
+	void *user;
+};
+
+extern const struct route web_routes[];
+extern const size_t web_nroutes;
+
+/* router_check() on web_routes; call once before serving. */
+int web_routes_check(struct err *e);
+
+/* The http_dispatch_fn for http_server_start(); `app` is a struct web_app. */
+int web_dispatch(void *app, const struct http_request *req, struct http_response *res);
+
+#endif
