@@ -1,0 +1,388 @@
+/*
+ * geo.c - polygons in WGS84: release, bounds, point-in-polygon with a
+ * half-open edge rule, areas, centroid and the grid index (see geo.h).
+ * WKB lives in geo-wkb.c.
+ *
+ * The edge rule.  Each edge is looked at from its lower end to its upper end
+ * (whatever the ring's direction), and a point counts as "left of" the edge
+ * only when the cross product is strictly positive.  An edge counts for a
+ * point whose y lies in [lower.y, upper.y).  So two polygons that share an
+ * edge evaluate that edge with the same arithmetic on the same numbers and
+ * can never both claim a point on it; a point on a left or bottom edge is
+ * inside, on a right or top edge outside.
+ */
+#include "geo/geo.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "base/xalloc.h"
+
+void geo_multipolygon_release(struct geo_multipolygon *mp)
+{
+	size_t i, j;
+
+	if (!mp)
+		return;
+	for (i = 0; i < mp->npolys; i++) {
+		for (j = 0; j < mp->polys[i].nrings; j++)
+			xfree(mp->polys[i].rings[j].pts);
+		xfree(mp->polys[i].rings);
+	}
+	xfree(mp->polys);
+	memset(mp, 0, sizeof(*mp));
+}
+
+static void ring_close(struct geo_ring *r)
+{
+	struct geo_point *np;
+
+	if (r->n == 0)
+		return;
+	if (r->pts[0].x == r->pts[r->n - 1].x && r->pts[0].y == r->pts[r->n - 1].y)
+		return;
+	np = xreallocarray(r->pts, r->n + 1, sizeof(*np));
+	if (!np)
+		return;	/* left open: geo_contains treats it as closed anyway */
+	r->pts = np;
+	r->pts[r->n] = r->pts[0];
+	r->n++;
+}
+
+void geo_multipolygon_finish(struct geo_multipolygon *mp)
+{
+	size_t i, j, k;
+	struct geo_bbox b = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+
+	for (i = 0; i < mp->npolys; i++) {
+		for (j = 0; j < mp->polys[i].nrings; j++) {
+			struct geo_ring *r = &mp->polys[i].rings[j];
+
+			ring_close(r);
+			if (j > 0)
+				continue;	/* holes lie inside the outer ring */
+			for (k = 0; k < r->n; k++) {
+				if (r->pts[k].x < b.minx) b.minx = r->pts[k].x;
+				if (r->pts[k].x > b.maxx) b.maxx = r->pts[k].x;
+				if (r->pts[k].y < b.miny) b.miny = r->pts[k].y;
+				if (r->pts[k].y > b.maxy) b.maxy = r->pts[k].y;
+			}
+		}
+	}
+	if (b.minx > b.maxx)	/* nothing: an empty box no point falls in */
+		b = (struct geo_bbox){ 1, 1, 0, 0 };
+	mp->bbox = b;
+}
+
+/* Crossings of a rightward ray from p with ring r (closed or not). */
+static unsigned ring_crossings(const struct geo_ring *r, struct geo_point p)
+{
+	const struct geo_point *pts = r->pts;
+	size_t n = r->n, i;
+	unsigned c = 0;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < n; i++) {
+		const struct geo_point *a = &pts[i];
+		const struct geo_point *b = &pts[i + 1 < n ? i + 1 : 0];
+		const struct geo_point *lo, *hi;
+		double cross;
+
+		if ((a->y <= p.y) == (b->y <= p.y))
+			continue;	/* both above, or both at/below: no crossing */
+		if (a->y < b->y) {
+			lo = a;
+			hi = b;
+		} else {
+			lo = b;
+			hi = a;
+		}
+		/* here lo->y <= p.y < hi->y */
+		cross = (hi->x - lo->x) * (p.y - lo->y) - (p.x - lo->x) * (hi->y - lo->y);
+		if (cross > 0)
+			c++;
+	}
+	return c;
+}
+
+static int polygon_contains(const struct geo_polygon *poly, struct geo_point p)
+{
+	unsigned c = 0;
+	size_t j;
+
+	for (j = 0; j < poly->nrings; j++)
+		c += ring_crossings(&poly->rings[j], p);
+	return c & 1;
+}
+
+int geo_contains(const struct geo_multipolygon *mp, struct geo_point p)
+{
+	size_t i;
+
+	if (p.x < mp->bbox.minx || p.x > mp->bbox.maxx ||
+	    p.y < mp->bbox.miny || p.y > mp->bbox.maxy)
+		return 0;
+	for (i = 0; i < mp->npolys; i++)
+		if (polygon_contains(&mp->polys[i], p))
+			return 1;
+	return 0;
+}
+
+/* Shoelace over a ring, positive when counter-clockwise. */
+static double ring_area2(const struct geo_ring *r, double *cx, double *cy)
+{
+	double a = 0, x = 0, y = 0;
+	size_t i, n = r->n;
+
+	for (i = 0; n >= 3 && i < n; i++) {
+		const struct geo_point *p = &r->pts[i], *q = &r->pts[i + 1 < n ? i + 1 : 0];
+		/* relative to the first point, to keep precision */
+		double px = p->x - r->pts[0].x, py = p->y - r->pts[0].y;
+		double qx = q->x - r->pts[0].x, qy = q->y - r->pts[0].y;
+		double f = px * qy - qx * py;
+
+		a += f;
+		x += (px + qx) * f;
+		y += (py + qy) * f;
+	}
+	if (cx) {
+		if (a != 0) {
+			*cx = r->pts[0].x + x / (3 * a);
+			*cy = r->pts[0].y + y / (3 * a);
+		} else {
+			*cx = n ? r->pts[0].x : 0;
+			*cy = n ? r->pts[0].y : 0;
+		}
+	}
+	return a;	/* twice the signed area */
+}
+
+double geo_area_deg2(const struct geo_multipolygon *mp)
+{
+	double total = 0;
+	size_t i, j;
+
+	for (i = 0; i < mp->npolys; i++)
+		for (j = 0; j < mp->polys[i].nrings; j++) {
+			double a = fabs(ring_area2(&mp->polys[i].rings[j], NULL, NULL)) / 2;
+
+			total += j == 0 ? a : -a;
+		}
+	return total;
+}
+
+/* Area of a ring on a sphere of the WGS84 equatorial radius: the sum over
+ * edges of dlon * (2 + sin lat1 + sin lat2), times R^2 / 2.  Good to a
+ * fraction of a percent at LSOA scale. */
+static double ring_area_m2(const struct geo_ring *r)
+{
+	const double R = 6378137.0, rad = M_PI / 180.0;
+	double s = 0;
+	size_t i, n = r->n;
+
+	for (i = 0; n >= 3 && i < n; i++) {
+		const struct geo_point *p = &r->pts[i], *q = &r->pts[i + 1 < n ? i + 1 : 0];
+
+		s += (q->x - p->x) * rad * (2 + sin(p->y * rad) + sin(q->y * rad));
+	}
+	return fabs(s * R * R / 2);
+}
+
+double geo_area_m2(const struct geo_multipolygon *mp)
+{
+	double total = 0;
+	size_t i, j;
+
+	for (i = 0; i < mp->npolys; i++)
+		for (j = 0; j < mp->polys[i].nrings; j++) {
+			double a = ring_area_m2(&mp->polys[i].rings[j]);
+
+			total += j == 0 ? a : -a;
+		}
+	return total;
+}
+
+struct geo_point geo_centroid(const struct geo_multipolygon *mp)
+{
+	double wsum = 0, x = 0, y = 0;
+	struct geo_point c;
+	size_t i;
+
+	for (i = 0; i < mp->npolys; i++) {
+		double cx, cy, a;
+
+		if (mp->polys[i].nrings == 0)
+			continue;
+		a = fabs(ring_area2(&mp->polys[i].rings[0], &cx, &cy));
+		wsum += a;
+		x += cx * a;
+		y += cy * a;
+	}
+	if (wsum > 0) {
+		c.x = x / wsum;
+		c.y = y / wsum;
+	} else {	/* degenerate: the middle of the bounds */
+		c.x = (mp->bbox.minx + mp->bbox.maxx) / 2;
+		c.y = (mp->bbox.miny + mp->bbox.maxy) / 2;
+	}
+	return c;
+}
+
+/* ---- the grid index ---------------------------------------------------- */
+
+struct geo_index {
+	const struct geo_multipolygon *polys;
+	size_t count;
+	struct geo_bbox b;
+	double cw, ch;		/* cell width and height */
+	long nx, ny;
+	uint32_t *start;	/* nx*ny + 1 offsets into items */
+	uint32_t *items;	/* polygon numbers, ascending within a cell */
+};
+
+/* Average polygons per cell the grid aims at. */
+#define GEO_INDEX_PER_CELL 2.0
+
+static long cell_of(double v, double min, double size, long n)
+{
+	double f = (v - min) / size;
+	long c;
+
+	if (!(f >= 0))	/* also NaN */
+		return 0;
+	if (f >= (double)n)
+		return n - 1;
+	c = (long)f;
+	return c < n ? c : n - 1;
+}
+
+struct geo_index *geo_index_build(const struct geo_multipolygon *polys, size_t count)
+{
+	struct geo_index *ix;
+	struct geo_bbox b = { INFINITY, INFINITY, -INFINITY, -INFINITY };
+	double w, h, cells;
+	size_t i, used = 0, total = 0;
+	long x, y;
+
+	if (count > UINT32_MAX)
+		return NULL;
+	ix = xcalloc(1, sizeof(*ix));
+	if (!ix)
+		return NULL;
+	ix->polys = polys;
+	ix->count = count;
+	for (i = 0; i < count; i++) {
+		const struct geo_bbox *pb = &polys[i].bbox;
+
+		if (polys[i].npolys == 0 || pb->minx > pb->maxx)
+			continue;
+		used++;
+		if (pb->minx < b.minx) b.minx = pb->minx;
+		if (pb->miny < b.miny) b.miny = pb->miny;
+		if (pb->maxx > b.maxx) b.maxx = pb->maxx;
+		if (pb->maxy > b.maxy) b.maxy = pb->maxy;
+	}
+	if (used == 0) {
+		ix->nx = ix->ny = 0;
+		return ix;
+	}
+	w = b.maxx - b.minx;
+	h = b.maxy - b.miny;
+	if (w <= 0) w = 1e-9;
+	if (h <= 0) h = 1e-9;
+	cells = (double)used / GEO_INDEX_PER_CELL;
+	if (cells < 1)
+		cells = 1;
+	ix->nx = (long)ceil(sqrt(cells * w / h));
+	ix->ny = (long)ceil(cells / (double)ix->nx);
+	if (ix->nx < 1) ix->nx = 1;
+	if (ix->ny < 1) ix->ny = 1;
+	if (ix->nx > 4096) ix->nx = 4096;
+	if (ix->ny > 4096) ix->ny = 4096;
+	ix->b = b;
+	ix->cw = w / (double)ix->nx;
+	ix->ch = h / (double)ix->ny;
+	ix->start = xcalloc((size_t)(ix->nx * ix->ny) + 1, sizeof(uint32_t));
+	if (!ix->start)
+		goto fail;
+	/* pass 1: count per cell; pass 2: fill */
+	for (i = 0; i < count; i++) {
+		const struct geo_bbox *pb = &polys[i].bbox;
+		long x0, x1, y0, y1;
+
+		if (polys[i].npolys == 0 || pb->minx > pb->maxx)
+			continue;
+		x0 = cell_of(pb->minx, b.minx, ix->cw, ix->nx);
+		x1 = cell_of(pb->maxx, b.minx, ix->cw, ix->nx);
+		y0 = cell_of(pb->miny, b.miny, ix->ch, ix->ny);
+		y1 = cell_of(pb->maxy, b.miny, ix->ch, ix->ny);
+		for (y = y0; y <= y1; y++)
+			for (x = x0; x <= x1; x++)
+				ix->start[y * ix->nx + x + 1]++;
+		total += (size_t)(x1 - x0 + 1) * (size_t)(y1 - y0 + 1);
+	}
+	if (total > UINT32_MAX)
+		goto fail;
+	for (x = 0; x < ix->nx * ix->ny; x++)
+		ix->start[x + 1] += ix->start[x];
+	ix->items = xmalloc((total ? total : 1) * sizeof(uint32_t));
+	if (!ix->items)
+		goto fail;
+	{
+		uint32_t *fill = xmalloc((size_t)(ix->nx * ix->ny) * sizeof(uint32_t));
+
+		if (!fill)
+			goto fail;
+		memcpy(fill, ix->start, (size_t)(ix->nx * ix->ny) * sizeof(uint32_t));
+		for (i = 0; i < count; i++) {
+			const struct geo_bbox *pb = &polys[i].bbox;
+			long x0, x1, y0, y1;
+
+			if (polys[i].npolys == 0 || pb->minx > pb->maxx)
+				continue;
+			x0 = cell_of(pb->minx, b.minx, ix->cw, ix->nx);
+			x1 = cell_of(pb->maxx, b.minx, ix->cw, ix->nx);
+			y0 = cell_of(pb->miny, b.miny, ix->ch, ix->ny);
+			y1 = cell_of(pb->maxy, b.miny, ix->ch, ix->ny);
+			for (y = y0; y <= y1; y++)
+				for (x = x0; x <= x1; x++)
+					ix->items[fill[y * ix->nx + x]++] = (uint32_t)i;
+		}
+		xfree(fill);
+	}
+	return ix;
+fail:
+	geo_index_free(ix);
+	return NULL;
+}
+
+void geo_index_free(struct geo_index *ix)
+{
+	if (!ix)
+		return;
+	xfree(ix->start);
+	xfree(ix->items);
+	xfree(ix);
+}
+
+long geo_index_locate(const struct geo_index *ix, struct geo_point p)
+{
+	long x, y;
+	uint32_t k, end;
+
+	if (ix->nx == 0 || !(p.x >= ix->b.minx && p.x <= ix->b.maxx &&
+			     p.y >= ix->b.miny && p.y <= ix->b.maxy))
+		return -1;
+	x = cell_of(p.x, ix->b.minx, ix->cw, ix->nx);
+	y = cell_of(p.y, ix->b.miny, ix->ch, ix->ny);
+	k = ix->start[y * ix->nx + x];
+	end = ix->start[y * ix->nx + x + 1];
+	for (; k < end; k++) {
+		uint32_t i = ix->items[k];
+
+		if (geo_contains(&ix->polys[i], p))
+			return (long)i;
+	}
+	return -1;
+}
