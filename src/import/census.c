@@ -134,7 +134,7 @@ long census_read(struct csv *c, census_fn fn, void *ctx, enum census_layout *lay
 		 struct err *e)
 {
 	struct colmap m;
-	enum census_layout lay;
+	enum census_layout lay = CENSUS_ONS_MIDYEAR;
 	long rows = 0;
 	size_t k;
 	int rc;

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "base/utf8.h"
@@ -47,9 +48,9 @@ struct csv {
 	size_t nhdr;
 };
 
-/* Bytes that end an unquoted run. */
+/* Bytes that end an unquoted run (NUL is refused there). */
 static const unsigned char special[256] = {
-	[','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1,
+	[','] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 1, ['\0'] = 1,
 };
 
 static struct csv *csv_new(const char *name, const struct csv_limits *lim)
@@ -212,13 +213,11 @@ static int refill(struct csv *c, struct err *e)
 	return 1;
 }
 
-static int rec_reserve(struct csv *c, size_t extra, struct err *e)
+static int rec_grow(struct csv *c, size_t want, struct err *e)
 {
-	size_t want = c->rec_len + extra + 1, cap;
+	size_t cap;
 	char *nb;
 
-	if (want <= c->rec_cap)
-		return 0;
 	cap = c->rec_cap ? c->rec_cap : 1024;
 	while (cap < want)
 		cap *= 2;
@@ -230,7 +229,14 @@ static int rec_reserve(struct csv *c, size_t extra, struct err *e)
 	return 0;
 }
 
-static int rec_add(struct csv *c, const unsigned char *s, size_t n, struct err *e)
+static inline int rec_reserve(struct csv *c, size_t extra, struct err *e)
+{
+	size_t want = c->rec_len + extra + 1;
+
+	return want <= c->rec_cap ? 0 : rec_grow(c, want, e);
+}
+
+static inline int rec_add(struct csv *c, const unsigned char *s, size_t n, struct err *e)
 {
 	char cd[128];
 
@@ -249,7 +255,7 @@ static int rec_add(struct csv *c, const unsigned char *s, size_t n, struct err *
 	return 0;
 }
 
-static int end_field(struct csv *c, struct err *e)
+static inline int end_field(struct csv *c, struct err *e)
 {
 	if (c->nfields >= c->lim.max_fields)
 		return fail(c, e, ERR_LIMIT, "line %ld: more than %zu fields", c->rec_line,
@@ -278,42 +284,55 @@ static int end_field(struct csv *c, struct err *e)
 	return 0;
 }
 
-/* Point the spans into rec and check each field is UTF-8 without NULs. */
+/* Any byte >= 0x80 in [s, s+n)?  Eight at a time. */
+static int has_high_bit(const unsigned char *s, size_t n)
+{
+	uint64_t acc = 0, w;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
+		acc |= s[i];
+	return (acc & UINT64_C(0x8080808080808080)) != 0;
+}
+
+/* Point the spans into rec; when the record has any non-ASCII byte, check
+ * each field is UTF-8.  (NUL bytes were refused while scanning.) */
 static int finish_record(struct csv *c, struct err *e)
 {
-	size_t i, k;
+	size_t i;
+	int check = has_high_bit((const unsigned char *)c->rec, c->rec_len);
 
 	for (i = 0; i < c->nfields; i++) {
-		const unsigned char *s = (const unsigned char *)c->rec + c->off[i];
-		size_t n = c->fields[i].len, bad = n;
-		int slow = 0;
+		const char *s = c->rec + c->off[i];
+		size_t n = c->fields[i].len, bad;
 
-		c->fields[i].ptr = (const char *)s;
-		for (k = 0; k < n; k++)
-			if ((unsigned char)(s[k] - 1) >= 0x7f) {	/* 0x00 or >= 0x80 */
-				slow = 1;
-				break;
-			}
-		if (!slow)
+		c->fields[i].ptr = s;
+		if (!check || (bad = utf8_check(s, n)) >= n)
 			continue;
-		if (memchr(s, 0, n))
-			bad = (size_t)((const unsigned char *)memchr(s, 0, n) - s);
-		k = utf8_check((const char *)s, n);
-		if (k < bad)
-			bad = k;
-		if (bad < n) {
+		{
 			char cd[128];
 			long line = c->rec_line;
 			const char *q;
 
-			for (q = c->rec; q < (const char *)s + bad; q++)
+			for (q = c->rec; q < s + bad; q++)
 				line += *q == '\n';
-			return fail(c, e, ERR_INVALID, "line %ld: %s: %s at byte %zu of the field",
-				    line, col_desc(c, i, cd, sizeof(cd)),
-				    s[bad] ? "invalid UTF-8" : "NUL byte", bad + 1);
+			return fail(c, e, ERR_INVALID, "line %ld: %s: invalid UTF-8 at byte %zu of the field",
+				    line, col_desc(c, i, cd, sizeof(cd)), bad + 1);
 		}
 	}
 	return 1;
+}
+
+static int nul_byte(struct csv *c, struct err *e, size_t at_in_field)
+{
+	char cd[128];
+
+	return fail(c, e, ERR_INVALID, "line %ld: %s: NUL byte at byte %zu of the field", c->line,
+		    col_desc(c, c->nfields, cd, sizeof(cd)), at_in_field + 1);
 }
 
 int csv_next(struct csv *c, struct err *e)
@@ -397,7 +416,11 @@ int csv_next(struct csv *c, struct err *e)
 			q = memchr(c->p, '"', (size_t)(c->end - c->p));
 			{
 				const unsigned char *stop = q ? q : c->end, *nl = c->p;
+				const unsigned char *z = memchr(c->p, 0, (size_t)(stop - c->p));
 
+				if (z)
+					return nul_byte(c, e, c->rec_len - c->field_start +
+							      (size_t)(z - c->p));
 				while ((nl = memchr(nl, '\n', (size_t)(stop - nl))) != NULL) {
 					c->line++;
 					nl++;
@@ -425,7 +448,9 @@ int csv_next(struct csv *c, struct err *e)
 					    c->line, col_desc(c, c->nfields, cd, sizeof(cd)));
 			break;
 		}
-		/* ch ends the field: ',', '\n', '\r' or a stray quote */
+		/* ch ends the field: ',', '\n', '\r', a stray quote or a NUL */
+		if (ch == '\0')
+			return nul_byte(c, e, c->rec_len - c->field_start);
 		if (ch == '"')
 			return fail(c, e, ERR_INVALID,
 				    "line %ld: %s: quote inside an unquoted field (quote the whole field and double the quote)",

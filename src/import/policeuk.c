@@ -61,6 +61,12 @@ static int check_month(struct csv *c, size_t col, int32_t *out, struct err *e)
 	return 0;
 }
 
+static const unsigned char is_hex[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+	['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+};
+
 static int check_crime_id(struct csv *c, size_t col, struct err *e)
 {
 	struct csv_field f = csv_field(c, col);
@@ -70,14 +76,11 @@ static int check_crime_id(struct csv *c, size_t col, struct err *e)
 	if (f.len == 0)
 		return 0;
 	if (f.len == 64) {
-		for (i = 0; i < 64; i++) {
-			char ch = f.ptr[i];
+		unsigned char ok = 1;
 
-			if (!((ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f') ||
-			      (ch >= 'A' && ch <= 'F')))
-				break;
-		}
-		if (i == 64)
+		for (i = 0; i < 64; i++)
+			ok &= is_hex[(unsigned char)f.ptr[i]];
+		if (ok)
 			return 0;
 	}
 	return imp_col_err(c, e, ERR_INVALID, col, "%s is not a crime id (64 hex digits, or empty)",
@@ -248,7 +251,7 @@ static int detect(struct csv *c, enum policeuk_kind *kind, struct err *e)
 long policeuk_read(struct csv *c, const struct policeuk_handlers *h,
 		   enum policeuk_kind *kind, struct err *e)
 {
-	enum policeuk_kind k;
+	enum policeuk_kind k = POLICEUK_STREET;
 	long rows = 0;
 	int rc;
 

@@ -257,7 +257,7 @@ long registry_read(struct csv *c, const struct registry_handlers *h,
 		   enum registry_kind *kind, struct err *e)
 {
 	struct scratch s = { NULL, 0, NULL, 0 };
-	enum registry_kind k;
+	enum registry_kind k = REGISTRY_FORCES;
 	long rows = 0;
 	int rc;
 
