@@ -6,6 +6,9 @@
 #ifndef ENGAGE_IMPORT_INTERNAL_H
 #define ENGAGE_IMPORT_INTERNAL_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "base/err.h"
 #include "import/csv.h"
 
@@ -25,6 +28,10 @@ const char *imp_quote(const char *s, size_t n, char buf[80]);
 int imp_header_is(const struct csv *c, const char *const *want, size_t n);
 /* The base name of a path (points into it). */
 const char *imp_basename(const char *path);
+/* A decimal degree as microdegrees, like parse_microdegrees(), but also
+ * in the exponent form some police.uk files use near the Greenwich
+ * meridian ("-7.8e-05").  0 or -1. */
+int imp_parse_microdegrees(const char *s, size_t n, int32_t *out);
 /* LSOA (2011 or 2021) code shape: E01 or W01 and six digits. */
 int imp_is_lsoa_code(const char *s, size_t n);
 

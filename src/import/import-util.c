@@ -4,6 +4,9 @@
  */
 #include "import/import-internal.h"
 
+#include "base/parse.h"
+
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -94,4 +97,29 @@ int imp_header_is(const struct csv *c, const char *const *want, size_t n)
 		if (strcmp(csv_header_name(c, i), want[i]))
 			return 0;
 	return 1;
+}
+
+int imp_parse_microdegrees(const char *s, size_t n, int32_t *out)
+{
+	const char *e = memchr(s, 'e', n);
+	double m, v;
+	int64_t x;
+
+	if (!e)
+		e = memchr(s, 'E', n);
+	if (!e)
+		return parse_microdegrees(s, n, out);
+	/* mantissa "[-]d[.ddd]", exponent "[-+]dd" within +-20 */
+	if (parse_double(s, (size_t)(e - s), &m) < 0)
+		return -1;
+	e++;
+	if (e < s + n && *e == '+')
+		e++;
+	if (parse_int_range(e, (size_t)(s + n - e), -20, 20, &x) < 0)
+		return -1;
+	v = m * pow(10.0, (double)x) * 1e6;
+	if (!(fabs(v) <= 180e6))
+		return -1;
+	*out = (int32_t)lround(v);
+	return 0;
 }

@@ -93,7 +93,7 @@ static int check_coord(struct csv *c, size_t col, int32_t limit, const char *wha
 	struct csv_field f = csv_field(c, col);
 	char q[80];
 
-	if (parse_microdegrees(f.ptr, f.len, out) < 0)
+	if (imp_parse_microdegrees(f.ptr, f.len, out) < 0)
 		return imp_col_err(c, e, ERR_INVALID, col, "%s is not a %s (decimal degrees)",
 				   imp_quote(f.ptr, f.len, q), what);
 	if (*out < -limit * 1000000 || *out > limit * 1000000)

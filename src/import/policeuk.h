@@ -9,7 +9,8 @@
  *	2019-01-city-of-london-street.csv: line 4: column "Month": "2019-13" is not a month (YYYY-MM)
  *
  * Checked: Month is YYYY-MM; Longitude and Latitude are both present or both
- * empty, within -180..180 and -90..90; Crime type is a known category (the
+ * empty, within -180..180 and -90..90 (decimal degrees, also in the exponent
+ * form "-7.8e-05" that real Met files use near the meridian); Crime type is a known category (the
  * 2010-2013 names included); Crime ID is 64 hex digits or empty (ASB);
  * stop-and-search Date is ISO 8601 (offset or Z; none means London time);
  * booleans are True, False or empty.  Not errors: unknown outcome text (kept

@@ -51,7 +51,10 @@ static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
 {
 	struct tally *t = ctx;
 
-	t->rows++;
+	if (++t->rows == 1) {
+		t->first_lat = r->lat;
+		t->first_lng = r->lng;
+	}
 	if (outcome_from_csv(r->outcome, strlen(r->outcome)) < 0)
 		t->unknown_outcome++;
 	if (!r->has_location)
@@ -124,6 +127,13 @@ TEST(policeuk_outcomes_sample_keeps_unknown_outcome_text)
 	CHECK_INT(t.no_location, 8);
 	CHECK_INT(t.unknown_outcome, 0);
 
+	/* real Met rows near the meridian write longitude as "-7.8e-05" */
+	memset(&t, 0, sizeof(t));
+	CHECK_INT(read_file("outcomes-exponent.csv", &t, &k, &e), 2);
+	CHECK_STR(e.msg, "");
+	CHECK_INT(t.first_lng, -78);
+	CHECK_INT(t.first_lat, 51538644);
+
 	memset(&t, 0, sizeof(t));
 	{
 		struct policeuk_handlers h = all;
@@ -192,6 +202,10 @@ TEST(policeuk_row_checks_in_memory)
 		  "line 2: column \"Latitude\": empty while \"Longitude\" is \"-0.1\"" },
 		{ ",2019-01,F,F,west,51.5,On or near X,,,Anti-social behaviour,,\n",
 		  "line 2: column \"Longitude\": \"west\" is not a longitude" },
+		{ ",2019-01,F,F,1e-400,51.5,On or near X,,,Anti-social behaviour,,\n",
+		  "line 2: column \"Longitude\": \"1e-400\" is not a longitude" },
+		{ ",2019-01,F,F,-7.8e-05,5.15e3,On or near X,,,Anti-social behaviour,,\n",
+		  "line 2: column \"Latitude\": \"5.15e3\" is not a latitude" },
 		{ ",2019-1,F,F,,,No location,,,Anti-social behaviour,,\n",
 		  "column \"Month\": \"2019-1\" is not a month" },
 		{ ",2019-01,F,F,,,No location,,,Anti-social behaviour,\n",
@@ -299,4 +313,51 @@ TEST(policeuk_every_city_of_london_file)
 	CHECK_INT(files, 36);
 	CHECK_INT(rows, 6855);
 	CHECK_INT(rows, lines);
+}
+
+/* Every Metropolitan Police file in the shared data: street and outcomes
+ * (burglary only) and stop-and-search, each with the kind its name says.
+ * The outcomes files hold the exponent-form longitudes. */
+TEST(policeuk_every_metropolitan_file)
+{
+	const char *root = test_shared_data();
+	const char *dirs[] = { "street-burglary-only", "outcomes-burglary-only", "stop-and-search" };
+	enum policeuk_kind want[] = { POLICEUK_STREET, POLICEUK_OUTCOMES, POLICEUK_STOPS };
+	size_t i;
+
+	if (!root) {
+		test_skip("no shared data (../shared/data)");
+		return;
+	}
+	for (i = 0; i < 3; i++) {
+		char dir[1024], path[2048];
+		DIR *d;
+		struct dirent *de;
+		long files = 0, rows = 0;
+
+		snprintf(dir, sizeof(dir), "%s/police-uk/metropolitan/%s", root, dirs[i]);
+		d = opendir(dir);
+		CHECK(d != NULL);
+		while (d && (de = readdir(d)) != NULL) {
+			struct tally t = { 0 };
+			struct policeuk_handlers h = all;
+			struct err e = ERR_INIT;
+			enum policeuk_kind k;
+			long n;
+
+			if (!strstr(de->d_name, ".csv"))
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+			h.ctx = &t;
+			n = policeuk_read_path(path, &h, &k, &e);
+			CHECK_STR(e.msg, "");
+			CHECK_INT(k, want[i]);
+			files++;
+			rows += n > 0 ? n : 0;
+		}
+		if (d)
+			closedir(d);
+		CHECK_INT(files, i == 2 ? 12 : 26);
+		CHECK(rows > 50000);
+	}
 }
