@@ -31,6 +31,24 @@ static int on_street(void *ctx, const struct crime_record *r, struct err *e)
 	return 0;
 }
 
+/* Real crime locations, for placing. */
+static struct geo_point *crimes;
+static size_t ncrimes, crimes_cap;
+
+static int keep_crime(void *ctx, const struct crime_record *r, struct err *e)
+{
+	if (!r->has_location)
+		return 0;
+	if (ncrimes == crimes_cap) {
+		crimes_cap = crimes_cap ? 2 * crimes_cap : 65536;
+		crimes = xreallocarray(crimes, crimes_cap, sizeof(*crimes));
+	}
+	crimes[ncrimes].x = r->lng / 1e6;
+	crimes[ncrimes].y = r->lat / 1e6;
+	ncrimes++;
+	return 0;
+}
+
 struct polys {
 	struct geo_multipolygon *mp;
 	size_t n, cap;
@@ -122,6 +140,24 @@ int main(int argc, char **argv)
 		t1 = now();
 		printf("locate: %ld points (%ld inside) in %.3f s = %.2f M/s (checksum %ld)\n", N, hits,
 		       t1 - t0, N / (t1 - t0) / 1e6, csum);
+		{
+			struct policeuk_handlers kh = { keep_crime, NULL, NULL, NULL };
+
+			if (policeuk_read_path(argv[1], &kh, NULL, &e) < 0)
+				goto fail;
+		}
+		hits = csum = 0;
+		t0 = now();
+		for (i = 0; i < N && ncrimes; i++) {
+			long at = geo_index_locate(ix, crimes[(size_t)i % ncrimes]);
+
+			hits += at >= 0;
+			csum += at;
+		}
+		t1 = now();
+		printf("locate crimes: %ld real crime points (%ld placed) in %.3f s = %.2f M/s (checksum %ld)\n",
+		       N, hits, t1 - t0, N / (t1 - t0) / 1e6, csum);
+		xfree(crimes);
 		geo_index_free(ix);
 		for (i = 0; i < (long)p.n; i++)
 			geo_multipolygon_release(&p.mp[i]);
