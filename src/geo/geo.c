@@ -63,8 +63,8 @@ void geo_multipolygon_finish(struct geo_multipolygon *mp)
 			struct geo_ring *r = &mp->polys[i].rings[j];
 
 			ring_close(r);
-			if (j > 0)
-				continue;	/* holes lie inside the outer ring */
+			/* holes too: a malformed hole outside its ring must not
+			 * fall outside the box geo_contains() checks first */
 			for (k = 0; k < r->n; k++) {
 				if (r->pts[k].x < b.minx) b.minx = r->pts[k].x;
 				if (r->pts[k].x > b.maxx) b.maxx = r->pts[k].x;
