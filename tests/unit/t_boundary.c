@@ -293,3 +293,34 @@ TEST(boundary_real_london_lsoas_and_index)
 	geo_index_free(ix);
 	coll_release(&c);
 }
+
+static int count_only(void *ctx, struct boundary_feature *f, struct err *e)
+{
+	(*(long *)ctx)++;
+	return 0;
+}
+
+/* Every allocation of ours failing in turn (GDAL's own are not counted). */
+TEST(boundary_allocation_failures)
+{
+	long n, rc = 0;
+	int nomem = 0;
+
+	for (n = 1; n < 30; n++) {
+		struct err e = ERR_INIT;
+		long seen = 0;
+
+		xalloc_fail_at((unsigned long)n);
+		rc = boundary_read(test_data("boundary-hole.geojson"), NULL, count_only, &seen, &e);
+		xalloc_fail_at(0);
+		if (rc == ERR_NOMEM) {
+			nomem++;
+			CHECK_CONTAINS(e.msg, "out of memory");
+		} else if (rc != 2) {
+			test_fail(__FILE__, __LINE__, "failing allocation %ld: rc %ld: %s", n, rc, e.msg);
+			break;
+		}
+	}
+	CHECK(nomem >= 3);
+	CHECK_INT(rc, 2);
+}

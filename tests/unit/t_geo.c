@@ -329,3 +329,44 @@ TEST(geo_index_matches_brute_force)
 		CHECK_INT(geo_index_locate(ix, pt(0, 0)), -1);
 	geo_index_free(ix);
 }
+
+/* WKB decode and index build under every allocation failing in turn. */
+TEST(geo_allocation_failures)
+{
+	struct geo_multipolygon a, b;
+	double two[] = { 0, 0, 4, 10, 10, 4 };
+	struct strbuf sb = STRBUF_INIT;
+	unsigned long n;
+	int ok = 0, nomem = 0;
+
+	squares(&a, two, 2, 1);
+	geo_wkb_encode(&a, &sb);
+	for (n = 1; n < 20; n++) {
+		struct err e = ERR_INIT;
+		struct geo_index *ix;
+		int rc;
+
+		xalloc_fail_at(n);
+		rc = geo_wkb_decode(sb.buf, sb.len, &b, &e);
+		ix = rc == 0 ? geo_index_build(&b, 1) : NULL;
+		xalloc_fail_at(0);
+		if (rc == ERR_NOMEM) {
+			nomem++;
+			CHECK(b.npolys == 0 && b.polys == NULL);
+		} else if (rc == 0) {
+			ok++;
+			if (ix) {
+				struct geo_point p = { 0.5, 0.5 };
+
+				CHECK_INT(geo_index_locate(ix, p), 0);
+			}
+			geo_index_free(ix);
+			geo_multipolygon_release(&b);
+		} else {
+			test_fail(__FILE__, __LINE__, "failing allocation %lu: %s", n, e.msg);
+		}
+	}
+	CHECK(nomem >= 3 && ok >= 1);
+	geo_multipolygon_release(&a);
+	strbuf_release(&sb);
+}

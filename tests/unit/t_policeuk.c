@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/xalloc.h"
 #include "import/policeuk.h"
 #include "test.h"
 
@@ -364,4 +365,32 @@ TEST(policeuk_every_metropolitan_file)
 		CHECK_INT(files, want_files[i]);
 		CHECK_INT(rows, want_rows[i]);
 	}
+}
+
+/* Every allocation failing in turn: an error (out of memory) or success,
+ * never a crash or a leak. */
+TEST(policeuk_allocation_failures)
+{
+	long n, rc = 0;
+	int nomem = 0;
+
+	for (n = 1; n < 40; n++) {
+		struct tally t = { 0 };
+		struct policeuk_handlers h = all;
+		struct err e = ERR_INIT;
+
+		h.ctx = &t;
+		xalloc_fail_at((unsigned long)n);
+		rc = policeuk_read_path(test_data("stop-sample.csv"), &h, NULL, &e);
+		xalloc_fail_at(0);
+		if (rc == ERR_NOMEM) {
+			nomem++;
+			CHECK_CONTAINS(e.msg, "out of memory");
+		} else if (rc != 40) {
+			test_fail(__FILE__, __LINE__, "failing allocation %ld: rc %ld: %s", n, rc, e.msg);
+			break;
+		}
+	}
+	CHECK(nomem >= 3);
+	CHECK_INT(rc, 40);	/* later allocations than there are: success */
 }
