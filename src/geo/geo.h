@@ -63,7 +63,12 @@ double geo_area_m2(const struct geo_multipolygon *mp);
 struct geo_point geo_centroid(const struct geo_multipolygon *mp);
 
 /* Well-Known Binary (little-endian MultiPolygon) encode/decode: the
- * storage form of boundaries, portable to PostGIS. */
+ * storage form of boundaries, portable to PostGIS.  Encode appends to `out`
+ * and returns 0 or the strbuf's sticky error.  Decode also accepts a
+ * Polygon (type 3), either byte order, and PostGIS EWKB's SRID flag; it
+ * refuses truncated, oversized, non-finite or trailing input with
+ * ERR_INVALID ("wkb: truncated at byte 12: ...") and leaves `out` empty.
+ * On success the caller releases `out` with geo_multipolygon_release(). */
 int geo_wkb_encode(const struct geo_multipolygon *mp, struct strbuf *out);
 int geo_wkb_decode(const void *wkb, size_t n, struct geo_multipolygon *out,
 		   struct err *e);
@@ -79,7 +84,9 @@ struct geo_index;
  * Returns NULL on allocation failure. */
 struct geo_index *geo_index_build(const struct geo_multipolygon *polys, size_t count);
 void geo_index_free(struct geo_index *ix);
-/* The index of the polygon holding p, or -1 when none does. */
+/* The index of the polygon holding p, or -1 when none does.  When several
+ * hold it (overlapping inputs), the lowest index wins, so the answer never
+ * depends on the grid.  Agrees exactly with geo_contains(). */
 long geo_index_locate(const struct geo_index *ix, struct geo_point p);
 
 #endif

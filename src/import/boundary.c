@@ -1,0 +1,296 @@
+/*
+ * boundary.c - boundary files through GDAL/OGR into geo_multipolygon (see
+ * boundary.h).  The only file in Engage that includes GDAL's headers.
+ * GDAL's error handler is pushed per thread for the duration of a read so
+ * its messages end up in struct err rather than on stderr.
+ */
+#include "import/boundary.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cpl_conv.h>
+#include <cpl_error.h>
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include "base/xalloc.h"
+#include "import/import-internal.h"
+
+static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
+
+static void gdal_init(void)
+{
+	GDALAllRegister();
+}
+
+struct cpl_capture {
+	char msg[256];
+};
+
+static void CPL_STDCALL on_cpl_error(CPLErr cls, CPLErrorNum num, const char *msg)
+{
+	struct cpl_capture *cap = CPLGetErrorHandlerUserData();
+
+	(void)num;
+	if (!cap || cls < CE_Warning)
+		return;
+	/* keep the first failure; a warning only while nothing worse came */
+	if (cap->msg[0] && cls == CE_Warning)
+		return;
+	if (cls >= CE_Failure && cap->msg[0] == '!')
+		return;
+	snprintf(cap->msg, sizeof(cap->msg), "%c%s", cls >= CE_Failure ? '!' : '?', msg);
+}
+
+static const char *cap_text(const struct cpl_capture *cap, const char *fallback)
+{
+	return cap->msg[0] ? cap->msg + 1 : fallback;
+}
+
+static const char *const code_fields[] = {
+	"LSOA21CD", "LSOA11CD", "MSOA21CD", "MSOA11CD", "LAD22CD", "WD18CD", "GSS_CODE",
+	"code", "id", NULL,
+};
+static const char *const name_fields[] = {
+	"LSOA21NM", "LSOA11NM", "MSOA21NM", "MSOA11NM", "LAD22NM", "WD18NM", "NAME", "name",
+	NULL,
+};
+
+static int find_field(OGRFeatureDefnH defn, const char *const *names)
+{
+	int i, k;
+
+	for (k = 0; names[k]; k++)
+		if ((i = OGR_FD_GetFieldIndex(defn, names[k])) >= 0)
+			return i;
+	return -1;
+}
+
+/* One OGR polygon (rings) into p; degenerate rings are dropped.  Returns 1
+ * when the polygon has an outer ring, 0 when it is empty, <0 on no memory. */
+static int take_polygon(OGRGeometryH g, struct geo_polygon *p)
+{
+	int nr = OGR_G_GetGeometryCount(g), i;
+
+	memset(p, 0, sizeof(*p));
+	if (nr <= 0)
+		return 0;
+	p->rings = xcalloc((size_t)nr, sizeof(*p->rings));
+	if (!p->rings)
+		return ERR_NOMEM;
+	for (i = 0; i < nr; i++) {
+		OGRGeometryH ring = OGR_G_GetGeometryRef(g, i);
+		int n = ring ? OGR_G_GetPointCount(ring) : 0;
+		struct geo_ring *r = &p->rings[p->nrings];
+
+		if (n < 3) {
+			if (i == 0)
+				return 0;	/* no outer ring: the polygon is empty */
+			continue;
+		}
+		r->pts = xmalloc(((size_t)n + 1) * sizeof(*r->pts));
+		if (!r->pts)
+			return ERR_NOMEM;
+		OGR_G_GetPoints(ring, &r->pts[0].x, sizeof(struct geo_point), &r->pts[0].y,
+				sizeof(struct geo_point), NULL, 0);
+		r->n = (size_t)n;
+		p->nrings++;
+	}
+	return 1;
+}
+
+/* Append the polygons of g (polygon, multipolygon, or a collection of them)
+ * to mp.  Returns 0, ERR_INVALID for another type (*bad set), ERR_NOMEM. */
+static int take_geometry(OGRGeometryH g, struct geo_multipolygon *mp, OGRwkbGeometryType *bad)
+{
+	OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
+	int i, n, rc;
+
+	if (t == wkbPolygon) {
+		struct geo_polygon *np = xreallocarray(mp->polys, mp->npolys + 1, sizeof(*np));
+
+		if (!np)
+			return ERR_NOMEM;
+		mp->polys = np;
+		rc = take_polygon(g, &mp->polys[mp->npolys]);
+		if (rc != 0)
+			mp->npolys++;	/* kept even on ERR_NOMEM, so release frees it */
+		else
+			xfree(mp->polys[mp->npolys].rings);
+		return rc < 0 ? rc : 0;
+	}
+	if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
+		n = OGR_G_GetGeometryCount(g);
+		for (i = 0; i < n; i++)
+			if ((rc = take_geometry(OGR_G_GetGeometryRef(g, i), mp, bad)) < 0)
+				return rc;
+		return 0;
+	}
+	*bad = t;
+	return ERR_INVALID;
+}
+
+struct reader {
+	const char *file;	/* base name for messages */
+	const struct boundary_options *opt;
+	boundary_fn fn;
+	void *ctx;
+	long index;
+	struct cpl_capture *cap;
+};
+
+static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
+{
+	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+	OGRSpatialReferenceH src = OGR_L_GetSpatialRef(layer), srcc = NULL, dst = NULL;
+	OGRCoordinateTransformationH ct = NULL;
+	OGRFeatureH f = NULL;
+	int code_i, name_i, rc = 0;
+	char q[80];
+
+	if (OGR_L_GetFeatureCount(layer, 1) == 0)
+		return 0;	/* nothing here; "no features" is judged per file */
+	code_i = rd->opt->code_field ? OGR_FD_GetFieldIndex(defn, rd->opt->code_field)
+				     : find_field(defn, code_fields);
+	name_i = rd->opt->name_field ? OGR_FD_GetFieldIndex(defn, rd->opt->name_field)
+				     : find_field(defn, name_fields);
+	if (rd->opt->code_field && code_i < 0)
+		return err_set(e, ERR_INVALID, "%s: layer \"%s\" has no field \"%s\" for the code",
+			       rd->file, OGR_L_GetName(layer), rd->opt->code_field);
+	if (rd->opt->name_field && name_i < 0)
+		return err_set(e, ERR_INVALID, "%s: layer \"%s\" has no field \"%s\" for the name",
+			       rd->file, OGR_L_GetName(layer), rd->opt->name_field);
+	if (code_i < 0)
+		code_i = name_i;	/* KML: the Name is all there is */
+	if (code_i < 0)
+		return err_set(e, ERR_INVALID,
+			       "%s: layer \"%s\" has no code field (tried LSOA21CD, LSOA11CD, GSS_CODE, code, ...); name one",
+			       rd->file, OGR_L_GetName(layer));
+	if (src) {
+		srcc = OSRClone(src);
+		dst = OSRNewSpatialReference(NULL);
+		if (!srcc || !dst || OSRImportFromEPSG(dst, 4326) != OGRERR_NONE) {
+			rc = err_set(e, ERR_INTERNAL, "%s: cannot set up WGS84: %s", rd->file,
+				     cap_text(rd->cap, "no PROJ database?"));
+			goto out;
+		}
+		OSRSetAxisMappingStrategy(srcc, OAMS_TRADITIONAL_GIS_ORDER);
+		OSRSetAxisMappingStrategy(dst, OAMS_TRADITIONAL_GIS_ORDER);
+		if (!OSRIsSame(srcc, dst)) {
+			ct = OCTNewCoordinateTransformation(srcc, dst);
+			if (!ct) {
+				rc = err_set(e, ERR_INVALID, "%s: cannot reproject from its spatial reference to WGS84: %s",
+					     rd->file, cap_text(rd->cap, "unknown reference system"));
+				goto out;
+			}
+		}
+	}
+	OGR_L_ResetReading(layer);
+	while ((f = OGR_L_GetNextFeature(layer)) != NULL) {
+		struct boundary_feature bf;
+		OGRGeometryH g = OGR_F_GetGeometryRef(f);
+		OGRwkbGeometryType bad = wkbUnknown;
+		const char *code = OGR_F_GetFieldAsString(f, code_i);
+
+		memset(&bf, 0, sizeof(bf));
+		bf.index = rd->index++;
+		bf.code = code;
+		bf.name = name_i >= 0 ? OGR_F_GetFieldAsString(f, name_i) : "";
+		if (!code || !code[0]) {
+			rc = err_set(e, ERR_INVALID, "%s: feature %ld: the code field \"%s\" is empty",
+				     rd->file, bf.index, OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, code_i)));
+			goto out;
+		}
+		if (!g) {
+			rc = err_set(e, ERR_INVALID, "%s: feature %ld (code %s): no geometry",
+				     rd->file, bf.index, imp_quote(code, strlen(code), q));
+			goto out;
+		}
+		if (ct && OGR_G_Transform(g, ct) != OGRERR_NONE) {
+			rc = err_set(e, ERR_INVALID, "%s: feature %ld (code %s): cannot reproject to WGS84: %s",
+				     rd->file, bf.index, imp_quote(code, strlen(code), q),
+				     cap_text(rd->cap, "out of range"));
+			goto out;
+		}
+		rc = take_geometry(g, &bf.geom, &bad);
+		if (rc == 0 && bf.geom.npolys == 0) {
+			rc = err_set(e, ERR_INVALID, "%s: feature %ld (code %s): empty polygon",
+				     rd->file, bf.index, imp_quote(code, strlen(code), q));
+		} else if (rc == ERR_INVALID) {
+			rc = err_set(e, ERR_INVALID,
+				     "%s: feature %ld (code %s): geometry is a %s, expected a polygon or multipolygon",
+				     rd->file, bf.index, imp_quote(code, strlen(code), q),
+				     OGRGeometryTypeToName(bad));
+		} else if (rc < 0) {
+			rc = err_set(e, rc, "%s: feature %ld: out of memory", rd->file, bf.index);
+		} else {
+			geo_multipolygon_finish(&bf.geom);
+			err_clear(e);
+			rc = rd->fn(rd->ctx, &bf, e);
+			if (rc < 0) {
+				if (e && !e->msg[0])
+					err_set(e, rc, "rejected by the importer");
+				err_prefix(e, "%s: feature %ld (code %s)", rd->file, bf.index,
+					   imp_quote(code, strlen(code), q));
+			}
+		}
+		geo_multipolygon_release(&bf.geom);
+		if (rc < 0)
+			goto out;
+		OGR_F_Destroy(f);
+		f = NULL;
+	}
+out:
+	if (f)
+		OGR_F_Destroy(f);
+	if (ct)
+		OCTDestroyCoordinateTransformation(ct);
+	if (srcc)
+		OSRDestroySpatialReference(srcc);
+	if (dst)
+		OSRDestroySpatialReference(dst);
+	return rc;
+}
+
+long boundary_read(const char *path, const struct boundary_options *opt, boundary_fn fn,
+		   void *ctx, struct err *e)
+{
+	static const struct boundary_options none = { NULL, NULL, NULL };
+	struct cpl_capture cap = { { 0 } };
+	struct reader rd = { imp_basename(path), opt ? opt : &none, fn, ctx, 0, &cap };
+	GDALDatasetH ds;
+	long rc = 0;
+	int i, nl;
+
+	pthread_once(&gdal_once, gdal_init);
+	CPLPushErrorHandlerEx(on_cpl_error, &cap);
+	ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	if (!ds) {
+		rc = err_set(e, ERR_INVALID, "%s: cannot read boundaries: %s", rd.file,
+			     cap_text(&cap, "not a vector file GDAL can read"));
+		goto out;
+	}
+	if (rd.opt->layer) {
+		OGRLayerH l = GDALDatasetGetLayerByName(ds, rd.opt->layer);
+
+		if (!l) {
+			rc = err_set(e, ERR_NOTFOUND, "%s: no layer \"%s\"", rd.file, rd.opt->layer);
+			goto out;
+		}
+		rc = read_layer(&rd, l, e);
+	} else {
+		nl = GDALDatasetGetLayerCount(ds);
+		for (i = 0; i < nl && rc == 0; i++)
+			rc = read_layer(&rd, GDALDatasetGetLayer(ds, i), e);
+	}
+	if (rc == 0 && rd.index == 0)
+		rc = err_set(e, ERR_INVALID, "%s: no features: expected polygons", rd.file);
+out:
+	if (ds)
+		GDALClose(ds);
+	CPLPopErrorHandler();
+	return rc < 0 ? rc : rd.index;
+}
