@@ -1,24 +1,83 @@
 /*
- * cli.h - the engage command line: one table of subcommands (commands.c).
+ * cli.h - the engage command line: one table of subcommands (commands.c),
+ * one file per command (cmd_*.c).
  *
- * Exit codes (documented in docs/cli.md and engage --help):
- *   0 success, 1 the command failed (bad data, refused by a rule),
- *   2 usage error (unknown command or flag), 3 configuration error,
- *   4 storage error (locked, newer schema, disk full), 5 could not serve
- *   (port in use).
+ * The dispatcher reads the command's declared options and the settings
+ * (config.h), opens the store when the row asks for it, and only then calls
+ * the command, so a command never parses flags or opens files itself.
+ *
+ * Exit codes (docs/cli.md, `engage --help`):
  */
 #ifndef ENGAGE_CLI_H
 #define ENGAGE_CLI_H
 
+#include "cli/config.h"
+
+struct store;
+
 enum cli_exit {
-	EXIT_OK = 0,
-	EXIT_FAILED = 1,
-	EXIT_USAGE = 2,
-	EXIT_CONFIG = 3,
-	EXIT_STORE = 4,
-	EXIT_SERVE = 5,
+	EXIT_OK = 0,		/* success */
+	EXIT_FAILED = 1,	/* the command failed: bad data, refused by a rule */
+	EXIT_USAGE = 2,		/* unknown command, option or missing argument */
+	EXIT_CONFIG = 3,	/* the configuration is unreadable or invalid */
+	EXIT_STORE = 4,		/* the database is locked, newer, unreadable or full */
+	EXIT_SERVE = 5,		/* could not serve (e.g. the port is in use) */
 };
 
+/* What a command row asks the dispatcher to provide. */
+enum cli_needs {
+	NEEDS_STORE = 1 << 0,		/* open the database read-only */
+	NEEDS_STORE_WRITE = 1 << 1,	/* open (and create) the database read-write */
+};
+
+#define CLI_MAX_OPTS 8
+#define CLI_MAX_ARGS 256
+
+/* A command's own option (beside the settings, which every command takes). */
+struct cli_option {
+	const char *name;	/* "seed" for --seed */
+	const char *arg;	/* "N" if it takes a value, NULL for a switch */
+	const char *help;
+};
+
+struct cli_ctx {
+	struct config cfg;
+	struct store *store;
+	const char *opt[CLI_MAX_OPTS];	/* values of the row's options, NULL if absent;
+					   a switch that is present holds "" */
+	const char *args[CLI_MAX_ARGS];	/* positional arguments */
+	int nargs;
+};
+
+struct cli_command {
+	const char *name;		/* "import" */
+	const char *usage;		/* "import KIND PATH..." */
+	const char *summary;		/* one line for the command list */
+	const char *help;		/* the rest of `engage import --help` */
+	int needs;			/* enum cli_needs */
+	int min_args, max_args;		/* positional arguments allowed */
+	struct cli_option opts[CLI_MAX_OPTS];
+	int (*run)(struct cli_ctx *ctx);
+};
+
+extern const struct cli_command cli_commands[];
+extern const int cli_command_count;
+
 int cli_main(int argc, char **argv);
+
+/* Print a failure the way every command does: "engage: <message>". */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The exit code for a library error code (ERR_BUSY -> EXIT_STORE, ...). */
+int cli_exit_for(int err_code);
+
+/* The commands, one per cmd_*.c. */
+int cmd_serve(struct cli_ctx *ctx);
+int cmd_import(struct cli_ctx *ctx);
+int cmd_demo(struct cli_ctx *ctx);
+int cmd_init(struct cli_ctx *ctx);
+int cmd_status(struct cli_ctx *ctx);
+int cmd_check_config(struct cli_ctx *ctx);
+int cmd_version(struct cli_ctx *ctx);
+int cmd_help(struct cli_ctx *ctx);
 
 #endif

@@ -1,17 +1,407 @@
 /*
  * commands.c - the table of engage subcommands and the dispatcher.
+ *
+ * To add a command: write cmd_NAME() in cli/cmd_NAME.c, declare it in
+ * cli.h, add a row below (usage, summary, help, what it needs, its
+ * options), then regenerate docs/cli.md with `build/engage help --markdown`
+ * (a test checks the docs match this table).
  */
 #include "cli/cli.h"
 
+#include "base/log.h"
+#include "store/store.h"
+
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+const struct cli_command cli_commands[] = {
+	{ "serve", "serve [options]",
+	  "serve the web pages and APIs over HTTP",
+	  "Opens the database, loads the read models into memory and answers HTTP\n"
+	  "requests until SIGINT or SIGTERM, then lets in-flight requests finish.\n"
+	  "Prints the address it listens on. Settings: http.*, log.*.",
+	  NEEDS_STORE_WRITE, 0, 0, { { 0 } }, cmd_serve },
+	{ "import", "import KIND PATH...",
+	  "import data files into the database (all or nothing per run)",
+	  "KIND is one of:\n"
+	  "  town DIR             a whole town folder as `engage demo generate` writes it\n"
+	  "  police-uk PATH...    police.uk street, outcomes and stop-and-search CSV files,\n"
+	  "                       or folders of them (month folders are searched)\n"
+	  "  boundaries FILE...   LSOA or ward boundaries (Shapefile, GeoJSON, GeoPackage, KML)\n"
+	  "  registry FILE...     forces.csv, neighbourhoods.csv, teams.csv, places.csv\n"
+	  "  neighbourhood-boundaries DIR\n"
+	  "                       police.uk neighbourhood boundaries: DIR/FORCE/ID.kml\n"
+	  "  census FILE...       census tables per LSOA (ONS mid-year, Nomis 2021 bulk, GLA atlas)\n"
+	  "A rejected file names the file, line, column and value, and the database\n"
+	  "is left exactly as it was. Re-importing a force-month replaces it.",
+	  NEEDS_STORE_WRITE, 2, CLI_MAX_ARGS,
+	  { { "kind", "lsoa|ward|msoa", "what a boundaries file holds (default: lsoa)" },
+	    { "quiet", NULL, "no progress lines" } },
+	  cmd_import },
+	{ "demo", "demo generate [--seed N] --out DIR",
+	  "write the fictional demo town's data files",
+	  "Writes the town of Porthmawr (Glanmor Police) in the real file formats the\n"
+	  "importers read: police.uk CSV, GeoJSON and KML boundaries, census CSV,\n"
+	  "neighbourhoods, teams and places. The same seed always gives the same bytes.\n"
+	  "Load it with `engage import town DIR`.",
+	  0, 1, 1,
+	  { { "seed", "N", "random seed (default 1)" },
+	    { "out", "DIR", "folder to write (created if missing)" },
+	    { "months", "N", "months of police.uk data (default 24)" } },
+	  cmd_demo },
+	{ "init", "init",
+	  "create the database, or upgrade its schema",
+	  "Creates the database file named by the `database` setting if it is\n"
+	  "missing and applies any schema migrations this Engage has.",
+	  NEEDS_STORE_WRITE, 0, 0, { { 0 } }, cmd_init },
+	{ "status", "status",
+	  "say what the database holds",
+	  "Prints the schema version, the forces, neighbourhoods, areas, census\n"
+	  "figures and police.uk months held, and the latest imports.",
+	  NEEDS_STORE, 0, 0, { { 0 } }, cmd_status },
+	{ "check-config", "check-config",
+	  "check the settings and print them with where each came from",
+	  "Reads the config file, the ENGAGE_* environment and the flags exactly as\n"
+	  "`serve` would, prints every setting and exits 0, or names the file, line,\n"
+	  "setting and value that is wrong and exits 3.",
+	  0, 0, 0, { { 0 } }, cmd_check_config },
+	{ "version", "version", "print the version", "", 0, 0, 0, { { 0 } }, cmd_version },
+	{ "help", "help [COMMAND|config]",
+	  "show help for a command, or the settings reference",
+	  "`engage help config` lists every setting; add --markdown for docs.",
+	  0, 0, 1, { { "markdown", NULL, "print as Markdown (for docs/)" },
+		     { "man", NULL, "print the engage(1) manual page (troff)" } }, cmd_help },
+};
+
+const int cli_command_count = (int)(sizeof(cli_commands) / sizeof(cli_commands[0]));
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("engage: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int cli_exit_for(int code)
+{
+	switch (code) {
+	case ERR_OK: return EXIT_OK;
+	case ERR_BUSY:
+	case ERR_VERSION:
+	case ERR_IO: return EXIT_STORE;
+	default: return EXIT_FAILED;
+	}
+}
+
+static void print_usage(FILE *out)
+{
+	fprintf(out, "usage: engage <command> [options] [arguments]\n\ncommands:\n");
+	for (int i = 0; i < cli_command_count; i++)
+		fprintf(out, "  %-14s %s\n", cli_commands[i].name, cli_commands[i].summary);
+	fprintf(out, "\nevery command takes --config FILE and any setting as --name=value\n"
+		"(see `engage help config`); `engage COMMAND --help` says more.\n\n"
+		"exit codes: 0 success, 1 failed, 2 usage, 3 configuration,\n"
+		"            4 database (locked, newer, unreadable, full), 5 could not serve\n");
+}
+
+static void print_command_help(const struct cli_command *c, FILE *out)
+{
+	fprintf(out, "usage: engage %s\n\n%s.\n", c->usage, c->summary);
+	if (c->help[0])
+		fprintf(out, "\n%s\n", c->help);
+	if (c->opts[0].name) {
+		fprintf(out, "\noptions:\n");
+		for (int i = 0; i < CLI_MAX_OPTS && c->opts[i].name; i++) {
+			char left[64];
+
+			snprintf(left, sizeof(left), "--%s%s%s", c->opts[i].name,
+				 c->opts[i].arg ? " " : "", c->opts[i].arg ? c->opts[i].arg : "");
+			fprintf(out, "  %-20s %s\n", left, c->opts[i].help);
+		}
+	}
+	fprintf(out, "\nsettings: --config FILE, and any setting as --name=value (engage help config)\n");
+}
+
+static const struct cli_command *find_command(const char *name)
+{
+	for (int i = 0; i < cli_command_count; i++)
+		if (!strcmp(cli_commands[i].name, name))
+			return &cli_commands[i];
+	return NULL;
+}
+
+static int find_option(const struct cli_command *c, const char *name)
+{
+	for (int i = 0; i < CLI_MAX_OPTS && c->opts[i].name; i++)
+		if (!strcmp(c->opts[i].name, name))
+			return i;
+	return -1;
+}
+
+/* Split "--name=value" or "--name value"; returns the args consumed (1 or
+ * 2), or -1 when a value is missing. */
+static int take_value(int argc, char **argv, int i, char *name, size_t size,
+		      const char **value, int wants_value)
+{
+	const char *a = argv[i] + 2, *eq = strchr(a, '=');
+
+	if (eq) {
+		snprintf(name, size, "%.*s", (int)(eq - a), a);
+		*value = eq + 1;
+		return 1;
+	}
+	snprintf(name, size, "%s", a);
+	if (!wants_value) {
+		*value = "";
+		return 1;
+	}
+	if (i + 1 >= argc)
+		return -1;
+	*value = argv[i + 1];
+	return 2;
+}
+
+/* First pass: find --config, so the file is read before flags override it. */
+static const char *find_config_flag(int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++) {
+		if (!strncmp(argv[i], "--config=", 9))
+			return argv[i] + 9;
+		if (!strcmp(argv[i], "--config") && i + 1 < argc)
+			return argv[i + 1];
+	}
+	return NULL;
+}
+
+static int parse_args(const struct cli_command *c, struct cli_ctx *ctx, int argc, char **argv)
+{
+	struct err e = ERR_INIT;
+
+	for (int i = 2; i < argc;) {
+		char name[128];
+		const char *value;
+		int k, used;
+
+		if (!strcmp(argv[i], "--")) {
+			for (i++; i < argc && ctx->nargs < CLI_MAX_ARGS; i++)
+				ctx->args[ctx->nargs++] = argv[i];
+			break;
+		}
+		if (strncmp(argv[i], "--", 2) || !argv[i][2]) {
+			if (ctx->nargs >= CLI_MAX_ARGS) {
+				cli_error("%s: too many arguments (at most %d)", c->name, CLI_MAX_ARGS);
+				return EXIT_USAGE;
+			}
+			ctx->args[ctx->nargs++] = argv[i++];
+			continue;
+		}
+		snprintf(name, sizeof(name), "%s", argv[i] + 2);
+		name[strcspn(name, "=")] = '\0';
+		k = find_option(c, name);
+		if (!strcmp(name, "config")) {
+			used = take_value(argc, argv, i, name, sizeof(name), &value, 1);
+		} else if (k >= 0) {
+			used = take_value(argc, argv, i, name, sizeof(name), &value, c->opts[k].arg != NULL);
+			if (used > 0)
+				ctx->opt[k] = value;
+		} else if (config_find(name) >= 0) {
+			used = take_value(argc, argv, i, name, sizeof(name), &value, 1);
+			if (used > 0 && config_set_flag(&ctx->cfg, name, value, &e) < 0) {
+				cli_error("%s", e.msg);
+				return EXIT_CONFIG;
+			}
+		} else {
+			cli_error("%s: unknown option '--%s'", c->name, name);
+			fprintf(stderr, "usage: engage %s  (engage %s --help)\n", c->usage, c->name);
+			return EXIT_USAGE;
+		}
+		if (used < 0) {
+			cli_error("%s: option '--%s' needs a value", c->name, name);
+			return EXIT_USAGE;
+		}
+		i += used;
+	}
+	if (ctx->nargs < c->min_args || ctx->nargs > c->max_args) {
+		cli_error("%s: expected %s", c->name,
+			  c->max_args == 0 ? "no arguments" : "different arguments");
+		fprintf(stderr, "usage: engage %s  (engage %s --help)\n", c->usage, c->name);
+		return EXIT_USAGE;
+	}
+	return EXIT_OK;
+}
+
+static int open_store(struct cli_ctx *ctx, int needs)
+{
+	struct err e = ERR_INIT;
+	const char *path = config_str(&ctx->cfg, "database");
+	int flags = needs & NEEDS_STORE_WRITE ? STORE_CREATE : STORE_READONLY;
+
+	if (store_open(path, flags, &ctx->store, &e) < 0) {
+		cli_error("%s", e.msg);
+		return EXIT_STORE;
+	}
+	store_set_busy_timeout(ctx->store, (int)config_int(&ctx->cfg, "store.busy_timeout_ms"));
+	return EXIT_OK;
+}
+
+static int setup_logging(struct cli_ctx *ctx)
+{
+	const char *file = config_str(&ctx->cfg, "log.file");
+
+	log_set_level((enum log_level)log_level_parse(config_str(&ctx->cfg, "log.level")));
+	if (*file && log_open(file) < 0) {
+		cli_error("cannot open log file '%s'", file);
+		return EXIT_CONFIG;
+	}
+	return EXIT_OK;
+}
+
 int cli_main(int argc, char **argv)
 {
-	if (argc < 2 || !strcmp(argv[1], "--help")) {
-		printf("usage: engage <command> [options]\n");
+	static struct cli_ctx ctx;	/* large; static keeps it off the stack */
+	const struct cli_command *c;
+	struct err e = ERR_INIT;
+	int rc;
+
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		print_usage(stdout);
+		return argc < 2 ? EXIT_USAGE : EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version"))
+		return cmd_version(&ctx);
+	c = find_command(argv[1]);
+	if (!c) {
+		cli_error("unknown command '%s'", argv[1]);
+		print_usage(stderr);
+		return EXIT_USAGE;
+	}
+	for (int i = 2; i < argc && strcmp(argv[i], "--"); i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			print_command_help(c, stdout);
+			return EXIT_OK;
+		}
+	}
+	if (config_load(&ctx.cfg, find_config_flag(argc, argv), &e) < 0 ||
+	    config_load_env(&ctx.cfg, &e) < 0) {
+		cli_error("%s", e.msg);
+		config_release(&ctx.cfg);
+		return EXIT_CONFIG;
+	}
+	rc = parse_args(c, &ctx, argc, argv);
+	if (rc == EXIT_OK)
+		rc = setup_logging(&ctx);
+	if (rc == EXIT_OK && (c->needs & (NEEDS_STORE | NEEDS_STORE_WRITE)))
+		rc = open_store(&ctx, c->needs);
+	if (rc == EXIT_OK)
+		rc = c->run(&ctx);
+	store_close(ctx.store);
+	config_release(&ctx.cfg);
+	log_close();
+	return rc;
+}
+
+/* Text for troff: a leading '.' or '\'' would be read as a request, and
+ * backslashes as escapes. */
+static void man_text(const char *s)
+{
+	int bol = 1;
+
+	for (; *s; s++) {
+		if (bol && (*s == '.' || *s == '\''))
+			fputs("\\&", stdout);
+		if (*s == '\\')
+			fputs("\\e", stdout);
+		else if (*s == '-')
+			fputs("\\-", stdout);
+		else
+			putchar(*s);
+		bol = *s == '\n';
+	}
+}
+
+static void print_man(void)
+{
+	printf(".TH ENGAGE 1 \"\" \"Engage\" \"Engage manual\"\n.SH NAME\nengage \\- community engagement for neighbourhood policing\n"
+	       ".SH SYNOPSIS\n.B engage\n.I command\n[options] [arguments]\n.SH COMMANDS\n");
+	for (int i = 0; i < cli_command_count; i++) {
+		const struct cli_command *c = &cli_commands[i];
+
+		printf(".TP\n.B engage ");
+		man_text(c->usage);
+		printf("\n");
+		man_text(c->summary);
+		printf(".\n");
+		if (c->help[0]) {
+			printf(".sp\n.nf\n");
+			man_text(c->help);
+			printf("\n.fi\n");
+		}
+		for (int k = 0; k < CLI_MAX_OPTS && c->opts[k].name; k++) {
+			printf(".br\n\\-\\-%s%s%s: ", c->opts[k].name, c->opts[k].arg ? " " : "",
+			       c->opts[k].arg ? c->opts[k].arg : "");
+			man_text(c->opts[k].help);
+			printf("\n");
+		}
+	}
+	printf(".SH SETTINGS\nEvery command takes \\-\\-config FILE and any setting as \\-\\-name=value; "
+	       "ENGAGE_NAME environment variables (dots as underscores) come between the file and the flags.\n");
+	for (int i = 0; i < config_key_count; i++) {
+		printf(".TP\n.B %s\n", config_keys[i].name);
+		man_text(config_keys[i].help);
+		printf(" (default \"");
+		man_text(config_keys[i].def);
+		printf("\")\n");
+	}
+	printf(".SH EXIT STATUS\n0 success, 1 the command failed, 2 usage error, 3 configuration error, "
+	       "4 database error (locked, newer schema, unreadable, disk full), 5 could not serve.\n"
+	       ".SH SEE ALSO\ndocs/cli.md, docs/config.md, docs/ARCHITECTURE.md\n");
+}
+
+/* Shared by `engage help` and `engage --help`. */
+int cmd_help(struct cli_ctx *ctx)
+{
+	const struct cli_command *c;
+	int markdown = ctx->opt[0] != NULL;
+
+	if (ctx->opt[1]) {
+		print_man();
 		return EXIT_OK;
 	}
-	fprintf(stderr, "engage: unknown command '%s'\n", argv[1]);
-	return EXIT_USAGE;
+	if (ctx->nargs == 0) {
+		if (!markdown) {
+			print_usage(stdout);
+			return EXIT_OK;
+		}
+		printf("# The engage command\n\nGenerated by `engage help --markdown` from the command table in\n"
+		       "`src/cli/commands.c`.\n\n```\n");
+		print_usage(stdout);
+		printf("```\n");
+		for (int i = 0; i < cli_command_count; i++) {
+			printf("\n## engage %s\n\n```\n", cli_commands[i].name);
+			print_command_help(&cli_commands[i], stdout);
+			printf("```\n");
+		}
+		return EXIT_OK;
+	}
+	if (!strcmp(ctx->args[0], "config")) {
+		if (markdown)
+			config_print_reference(stdout);
+		else
+			for (int i = 0; i < config_key_count; i++)
+				printf("  %-24s %s (default \"%s\")\n", config_keys[i].name,
+				       config_keys[i].help, config_keys[i].def);
+		return EXIT_OK;
+	}
+	c = find_command(ctx->args[0]);
+	if (!c) {
+		cli_error("help: no command '%s'", ctx->args[0]);
+		return EXIT_USAGE;
+	}
+	print_command_help(c, stdout);
+	return EXIT_OK;
 }

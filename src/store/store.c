@@ -114,6 +114,14 @@ int store_neighbourhood_put(struct store *s, const struct store_neighbourhood *n
 	return s->ops->nbhd_put(s->be, n, e);
 }
 
+int store_neighbourhood_set_boundary(struct store *s, const char *force_id, const char *id,
+				     const void *wkb, size_t wkb_len, struct err *e)
+{
+	if (!wkb || !wkb_len)
+		return err_set(e, ERR_INVALID, "neighbourhood '%s': boundary is empty", id);
+	return s->ops->nbhd_set_boundary(s->be, force_id, id, wkb, wkb_len, e);
+}
+
 int store_neighbourhood_each(struct store *s, const char *force_id, nbhd_fn fn,
 			     void *ctx, struct err *e)
 {

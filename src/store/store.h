@@ -99,6 +99,9 @@ struct store_neighbourhood {
 /* Insert or replace by (force_id, id); a NULL wkb keeps the boundary held. */
 int store_neighbourhood_put(struct store *s, const struct store_neighbourhood *n,
 			    struct err *e);
+/* Set the boundary of an existing neighbourhood; ERR_NOTFOUND if absent. */
+int store_neighbourhood_set_boundary(struct store *s, const char *force_id, const char *id,
+				     const void *wkb, size_t wkb_len, struct err *e);
 /* Ordered by force id, then name. */
 int store_neighbourhood_each(struct store *s, const char *force_id,
 			     int (*fn)(void *ctx, const struct store_neighbourhood *n),

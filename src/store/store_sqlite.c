@@ -22,7 +22,7 @@ enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK,
 	S_FORCE_PUT, S_FORCE_EACH,
 	S_AREA_PUT, S_AREA_EACH, S_AREA_EACH_KIND, S_AREA_COUNT, S_AREA_COUNT_KIND,
-	S_NBHD_PUT, S_NBHD_PUT_KEEP_GEOM, S_NBHD_EACH, S_NBHD_EACH_FORCE,
+	S_NBHD_PUT, S_NBHD_PUT_KEEP_GEOM, S_NBHD_SET_GEOM, S_NBHD_EACH, S_NBHD_EACH_FORCE,
 	S_NBHD_LSOA_DEL, S_NBHD_LSOA_ADD, S_NBHD_LSOA_EACH,
 	S_CENSUS_PUT, S_CENSUS_EACH, S_CENSUS_EACH_LSOA,
 	S_TEAM_DEL, S_PERSON_ADD, S_PERSON_EACH, S_PERSON_EACH_FORCE, S_PERSON_EACH_TEAM,
@@ -51,6 +51,7 @@ static const char *const stmt_sql[S_COUNT] = {
 		       "ON CONFLICT (force_id, id) DO UPDATE SET name = ?3, description = ?4, geom = ?5",
 	[S_NBHD_PUT_KEEP_GEOM] = "INSERT INTO neighbourhoods (force_id, id, name, description) VALUES (?1, ?2, ?3, ?4) "
 				 "ON CONFLICT (force_id, id) DO UPDATE SET name = ?3, description = ?4",
+	[S_NBHD_SET_GEOM] = "UPDATE neighbourhoods SET geom = ?3 WHERE force_id = ?1 AND id = ?2",
 	[S_NBHD_EACH] = "SELECT force_id, id, name, description, geom FROM neighbourhoods ORDER BY force_id, name, id",
 	[S_NBHD_EACH_FORCE] = "SELECT force_id, id, name, description, geom FROM neighbourhoods "
 			      "WHERE force_id = ?1 ORDER BY name, id",
@@ -494,6 +495,26 @@ static int sq_nbhd_put(void *be, const struct store_neighbourhood *n, struct err
 	return exec_done(q, st, e, "saving a neighbourhood");
 }
 
+static int sq_nbhd_set_boundary(void *be, const char *force_id, const char *id,
+				const void *wkb, size_t wkb_len, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_NBHD_SET_GEOM, e);
+	int rc;
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, force_id);
+	bind_text(st, 2, id);
+	bind_blob(st, 3, wkb, wkb_len);
+	if ((rc = exec_done(q, st, e, "saving a neighbourhood boundary")) < 0)
+		return rc;
+	if (sqlite3_changes(q->db) == 0)
+		return err_set(e, ERR_NOTFOUND, "neighbourhood '%s' of force '%s' is not known",
+			       id, force_id);
+	return 0;
+}
+
 static int nbhd_row(sqlite3_stmt *st, void *arg)
 {
 	struct each_ctx *c = arg;
@@ -926,4 +947,5 @@ const struct store_ops store_sqlite_ops = {
 	.meta_set = sq_meta_set,
 	.meta_get = sq_meta_get,
 	.set_busy_timeout = sq_set_busy_timeout,
+	.nbhd_set_boundary = sq_nbhd_set_boundary,
 };

@@ -23,7 +23,72 @@
 
 #include <string.h>
 
+#include "index/readmodel.h"
+#include "views/page_home.h"
+#include "web/assets.h"
 #include "web/metrics.h"
+
+/* Headers every HTML page carries: no script or style but our own, no
+ * framing, no sniffing, no full referrer to other sites. */
+static void page_headers(struct http_response *res)
+{
+	res->content_type = "text/html; charset=utf-8";
+	http_response_header(res, "Content-Security-Policy",
+			     "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+			     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	http_response_header(res, "X-Content-Type-Options", "nosniff");
+	http_response_header(res, "Referrer-Policy", "strict-origin-when-cross-origin");
+}
+
+static int h_home(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+
+	if (!wa->home_page.len)
+		return err_set(&res->err, ERR_INTERNAL, "front page not prepared");
+	page_headers(res);
+	http_response_borrow(res, wa->home_page.buf, wa->home_page.len);
+	res->status = 200;
+	return 0;
+}
+
+static int h_asset(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	const char *name = http_param(req, "file");
+	const struct web_asset *f = name ? web_asset_find(wa->assets, name) : NULL;
+	const char *inm = http_header(req, "If-None-Match");
+
+	if (!f)
+		return err_set(&res->err, ERR_NOTFOUND, "no asset called \"%s\"", name ? name : "");
+	res->content_type = f->content_type;
+	http_response_header(res, "ETag", f->etag);
+	http_response_header(res, "Cache-Control", "public, max-age=3600");
+	http_response_header(res, "X-Content-Type-Options", "nosniff");
+	if (inm && !strcmp(inm, f->etag)) {
+		res->status = 304;
+		return 0;
+	}
+	http_response_borrow(res, f->data, f->len);
+	res->status = 200;
+	return 0;
+}
+
+int web_app_prepare(struct web_app *wa, struct err *e)
+{
+	strbuf_init(&wa->home_page, 0);
+	if (!wa->rm)
+		return 0;
+	page_home(wa->rm, &wa->home_page);
+	if (wa->home_page.failed)
+		return err_set(e, ERR_NOMEM, "out of memory rendering the front page");
+	return 0;
+}
+
+void web_app_release(struct web_app *wa)
+{
+	strbuf_release(&wa->home_page);
+}
 
 static int h_healthz(void *app, const struct http_request *req,
 		     struct http_response *res)
@@ -76,6 +141,9 @@ const struct route web_routes[] = {
 	  .name = "healthz", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/metrics", .handler = h_metrics,
 	  .name = "metrics", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/", .handler = h_home, .name = "home", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,
+	  .name = "asset", .role = 0 },
 	/*
 	 * For example, once src/api/ has it:
 	 * { .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",

@@ -26,6 +26,8 @@
 #include "web/router.h"
 
 struct metrics;
+struct readmodel;
+struct web_assets;
 
 struct web_app {
 	struct metrics *metrics;	/* shown at /metrics; NULL shows none */
@@ -39,9 +41,16 @@ struct web_app {
 	 */
 	int (*health)(void *health_ctx, struct json_writer *jw, struct err *e);
 	void *health_ctx;
-	/* The store and the read models join here as their layers land. */
+	const struct readmodel *rm;	/* what the public pages read; may be NULL */
+	const struct web_assets *assets;	/* served under /assets/; may be NULL */
+	struct strbuf home_page;	/* "/" rendered once by web_app_prepare() */
 	void *user;
 };
+
+/* Render what can be rendered once (the front page) from wa->rm.  Call
+ * before serving; web_app_release() frees it. */
+int web_app_prepare(struct web_app *wa, struct err *e);
+void web_app_release(struct web_app *wa);
 
 extern const struct route web_routes[];
 extern const size_t web_nroutes;

@@ -1,0 +1,1118 @@
+/*
+ * pipeline.c - from files to the store, all or nothing (see pipeline.h).
+ *
+ * Every public function is one transaction: run_import() begins it, runs
+ * the steps, writes the import log row and any police.uk force-months, and
+ * commits; on any error it rolls back, so the store is as it was.
+ * police.uk files are parsed whole and packed before anything is written.
+ */
+#include "import/pipeline.h"
+
+#include "base/parse.h"
+#include "base/strtab.h"
+#include "base/timeutil.h"
+#include "base/xalloc.h"
+#include "geo/geo.h"
+#include "import/boundary.h"
+#include "import/census.h"
+#include "import/policeuk.h"
+#include "import/registry.h"
+#include "index/monthpack.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+/* An encoded force-month waiting for the import log row's id. */
+struct pending_month {
+	char force[REGISTRY_ID_MAX + 1];
+	int32_t month;
+	int kind;
+	long rows;
+	struct strbuf blob;
+};
+
+/* The LSOA boundaries in the store, for placing points. */
+struct placer {
+	int loaded;
+	struct geo_multipolygon *shapes;
+	char **codes;
+	size_t count, cap_shapes, cap_codes;
+	struct geo_index *index;
+};
+
+struct job {
+	struct store *s;
+	const struct import_options *opt;
+	struct import_summary *sum;
+	struct err *e;
+	struct placer placer;
+	struct pending_month *months;
+	size_t nmonths, cap_months;
+	struct strtab known_forces;	/* force ids in the store */
+	struct strtab known_nbhds;	/* "force\tid" of neighbourhoods in the store */
+	int known_loaded;
+};
+
+static void progress(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void progress(struct job *j, const char *fmt, ...)
+{
+	char line[512];
+	va_list ap;
+
+	if (!j->opt || !j->opt->progress)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	j->opt->progress(j->opt->progress_ctx, line);
+}
+
+static const char *base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash ? slash + 1 : path;
+}
+
+/* --- what the store already knows --------------------------------------- */
+
+static int note_force(void *ctx, const struct store_force *f)
+{
+	struct job *j = ctx;
+
+	strtab_intern(&j->known_forces, f->id, strlen(f->id));
+	return 0;
+}
+
+static void nbhd_key(char *buf, size_t size, const char *force, const char *id)
+{
+	snprintf(buf, size, "%s\t%s", force, id);
+}
+
+static int note_nbhd(void *ctx, const struct store_neighbourhood *n)
+{
+	struct job *j = ctx;
+	char key[2 * REGISTRY_ID_MAX + 2];
+
+	nbhd_key(key, sizeof(key), n->force_id, n->id);
+	strtab_intern(&j->known_nbhds, key, strlen(key));
+	return 0;
+}
+
+static int load_known(struct job *j)
+{
+	int rc;
+
+	if (j->known_loaded)
+		return 0;
+	if ((rc = store_force_each(j->s, note_force, j, j->e)) < 0 ||
+	    (rc = store_neighbourhood_each(j->s, NULL, note_nbhd, j, j->e)) < 0)
+		return rc;
+	j->known_loaded = 1;
+	return 0;
+}
+
+static int force_known(struct job *j, const char *id)
+{
+	return strtab_find(&j->known_forces, id, strlen(id)) != STRTAB_NONE;
+}
+
+static int nbhd_known(struct job *j, const char *force, const char *id)
+{
+	char key[2 * REGISTRY_ID_MAX + 2];
+
+	nbhd_key(key, sizeof(key), force, id);
+	return strtab_find(&j->known_nbhds, key, strlen(key)) != STRTAB_NONE;
+}
+
+static int require_force(struct job *j, const char *id, struct err *e)
+{
+	if (force_known(j, id))
+		return 0;
+	return err_set(e, ERR_INVALID,
+		       "force \"%s\" is not known; import its forces.csv row first", id);
+}
+
+/* --- placing points ------------------------------------------------------ */
+
+static int placer_add(void *ctx, const struct store_area *a)
+{
+	struct job *j = ctx;
+	struct placer *p = &j->placer;
+
+	if (xgrow(&p->shapes, &p->cap_shapes, p->count + 1, sizeof(*p->shapes)) ||
+	    xgrow(&p->codes, &p->cap_codes, p->count + 1, sizeof(*p->codes))) {
+		err_set(j->e, ERR_NOMEM, "out of memory loading LSOA boundaries");
+		return ERR_NOMEM;
+	}
+	memset(&p->shapes[p->count], 0, sizeof(p->shapes[0]));
+	p->codes[p->count] = xstrdup(a->code);
+	if (!p->codes[p->count] ||
+	    geo_wkb_decode(a->wkb, a->wkb_len, &p->shapes[p->count], j->e) < 0) {
+		xfree(p->codes[p->count]);
+		if (!j->e->code)
+			err_set(j->e, ERR_NOMEM, "out of memory loading LSOA boundaries");
+		err_prefix(j->e, "stored boundary of LSOA %s", a->code);
+		return j->e->code;
+	}
+	p->count++;
+	return 0;
+}
+
+static int placer_load(struct job *j)
+{
+	struct placer *p = &j->placer;
+	int rc;
+
+	if (p->loaded)
+		return 0;
+	rc = store_area_each(j->s, "lsoa", placer_add, j, j->e);
+	if (rc != 0)
+		return rc < 0 ? rc : j->e->code;
+	if (p->count && !(p->index = geo_index_build(p->shapes, p->count)))
+		return err_set(j->e, ERR_NOMEM, "out of memory indexing LSOA boundaries");
+	p->loaded = 1;
+	return 0;
+}
+
+static void placer_release(struct placer *p)
+{
+	for (size_t i = 0; i < p->count; i++) {
+		geo_multipolygon_release(&p->shapes[i]);
+		xfree(p->codes[i]);
+	}
+	geo_index_free(p->index);
+	xfree(p->shapes);
+	xfree(p->codes);
+	memset(p, 0, sizeof(*p));
+}
+
+/* The LSOA code holding a point, or NULL; counts the outcome. */
+static const char *place(struct job *j, int has_location, int32_t lat, int32_t lng,
+			 const char *reported)
+{
+	struct geo_point pt = { lng / 1e6, lat / 1e6 };
+	long i;
+
+	if (!has_location) {
+		j->sum->no_location++;
+		return NULL;
+	}
+	i = j->placer.index ? geo_index_locate(j->placer.index, pt) : -1;
+	if (i < 0) {
+		j->sum->outside++;
+		return NULL;
+	}
+	j->sum->placed++;
+	if (reported && *reported && strcmp(reported, j->placer.codes[i]))
+		j->sum->disagreements++;
+	return j->placer.codes[i];
+}
+
+/* --- police.uk ----------------------------------------------------------- */
+
+struct month_file {
+	char *path;
+	char force[REGISTRY_ID_MAX + 1];
+	int32_t month;
+	int kind;
+};
+
+struct file_ctx {
+	struct job *j;
+	struct monthpack pack;
+	const struct month_file *f;
+	char force_name[256];
+};
+
+static int on_street(void *ctx, const struct crime_record *r, struct err *e)
+{
+	struct file_ctx *fc = ctx;
+	char want[8], got[8];
+	const char *placed;
+
+	if (r->month != fc->f->month) {
+		format_month(fc->f->month, want);
+		format_month(r->month, got);
+		return err_set(e, ERR_INVALID, "column \"Month\": \"%s\" is not the file's month %s",
+			       got, want);
+	}
+	if (!fc->force_name[0] && r->falls_within && *r->falls_within)
+		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
+	placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
+	if (monthpack_add_crime(&fc->pack, r, placed) < 0)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	return 0;
+}
+
+static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
+{
+	struct file_ctx *fc = ctx;
+	const char *placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
+
+	if (!fc->force_name[0] && r->falls_within && *r->falls_within)
+		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
+	if (monthpack_add_outcome(&fc->pack, r, placed) < 0)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	return 0;
+}
+
+static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
+{
+	struct file_ctx *fc = ctx;
+	const char *placed = place(fc->j, r->has_location, r->lat, r->lng, NULL);
+
+	if (monthpack_add_stop(&fc->pack, r, placed) < 0)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	return 0;
+}
+
+static const struct {
+	const char *suffix;
+	int kind;
+} month_suffixes[] = {
+	{ "-street.csv", MONTH_STREET },
+	{ "-outcomes.csv", MONTH_OUTCOMES },
+	{ "-stop-and-search.csv", MONTH_STOPS },
+};
+
+/* "2019-01-city-of-london-street.csv" -> month, force, kind; -1 if not so named. */
+static int parse_month_file_name(const char *name, struct month_file *f)
+{
+	size_t n = strlen(name);
+
+	if (n < 9 || name[7] != '-' || parse_month(name, 7, &f->month) < 0)
+		return -1;
+	for (size_t i = 0; i < sizeof(month_suffixes) / sizeof(month_suffixes[0]); i++) {
+		size_t k = strlen(month_suffixes[i].suffix);
+		size_t flen;
+
+		if (n <= 8 + k || strcmp(name + n - k, month_suffixes[i].suffix))
+			continue;
+		flen = n - 8 - k;
+		if (flen > REGISTRY_ID_MAX)
+			return -1;
+		memcpy(f->force, name + 8, flen);
+		f->force[flen] = '\0';
+		f->kind = month_suffixes[i].kind;
+		return 0;
+	}
+	return -1;
+}
+
+struct file_list {
+	struct month_file *v;
+	size_t n, cap;
+};
+
+static int add_month_file(struct file_list *l, const char *path, struct err *e)
+{
+	struct month_file f;
+
+	memset(&f, 0, sizeof(f));
+	if (parse_month_file_name(base_name(path), &f) < 0)
+		return err_set(e, ERR_INVALID,
+			       "'%s' is not named like a police.uk file (YYYY-MM-FORCE-street.csv, "
+			       "-outcomes.csv or -stop-and-search.csv)", path);
+	if (xgrow(&l->v, &l->cap, l->n + 1, sizeof(*l->v)) || !(f.path = xstrdup(path)))
+		return err_set(e, ERR_NOMEM, "out of memory listing files");
+	l->v[l->n++] = f;
+	return 0;
+}
+
+static int by_string(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The police.uk files under `dir` (any depth), sorted by path; other files
+ * are passed over, as a downloaded archive holds a few. */
+static int walk_month_files(struct file_list *l, const char *dir, struct err *e)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	if (!d)
+		return err_set(e, ERR_IO, "cannot read folder '%s': %s", dir, strerror(errno));
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (xgrow(&names, &cap, n + 1, sizeof(*names)) || !(names[n] = xstrdup(de->d_name))) {
+			rc = err_set(e, ERR_NOMEM, "out of memory listing files");
+			break;
+		}
+		n++;
+	}
+	closedir(d);
+	if (n)
+		qsort(names, n, sizeof(*names), by_string);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char path[4096];
+		struct stat st;
+		struct month_file probe;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (stat(path, &st) < 0)
+			continue;
+		if (S_ISDIR(st.st_mode))
+			rc = walk_month_files(l, path, e);
+		else if (S_ISREG(st.st_mode) && parse_month_file_name(names[i], &probe) == 0)
+			rc = add_month_file(l, path, e);
+	}
+	for (size_t i = 0; i < n; i++)
+		xfree(names[i]);
+	xfree(names);
+	return rc;
+}
+
+static void file_list_release(struct file_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		xfree(l->v[i].path);
+	xfree(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+static const char *kind_word(int kind)
+{
+	return kind == MONTH_STREET ? "street" : kind == MONTH_OUTCOMES ? "outcomes" : "stop-and-search";
+}
+
+static int ensure_force(struct job *j, const char *id, const char *name)
+{
+	struct store_force f = { id, name && *name ? name : id, NULL, NULL, NULL };
+	int rc;
+
+	if (force_known(j, id))
+		return 0;
+	if ((rc = store_force_put(j->s, &f, j->e)) < 0)
+		return rc;
+	strtab_intern(&j->known_forces, id, strlen(id));
+	j->sum->forces++;
+	return 0;
+}
+
+static int import_one_month_file(struct job *j, const struct month_file *f)
+{
+	struct file_ctx fc = { .j = j, .f = f };
+	struct policeuk_handlers h = { on_street, on_outcome, on_stop, &fc };
+	struct pending_month *pm;
+	enum policeuk_kind got;
+	long before_placed = j->sum->placed, before_none = j->sum->no_location;
+	long rows;
+	char month[8];
+	int rc;
+
+	monthpack_init(&fc.pack, f->kind, f->month);
+	rows = policeuk_read_path(f->path, &h, &got, j->e);
+	if (rows < 0) {
+		j->sum->rejected++;
+		rc = (int)rows;
+		goto done;
+	}
+	if ((int)got != f->kind) {
+		rc = err_set(j->e, ERR_INVALID, "%s: the name says %s but the header is a %s file",
+			     f->path, kind_word(f->kind), policeuk_kind_name(got));
+		goto done;
+	}
+	if ((rc = ensure_force(j, f->force, fc.force_name)) < 0)
+		goto done;
+	for (size_t i = 0; i < j->nmonths; i++)
+		if (j->months[i].month == f->month && j->months[i].kind == f->kind &&
+		    !strcmp(j->months[i].force, f->force)) {
+			rc = err_set(j->e, ERR_INVALID,
+				     "%s: a second %s file for %s in the same import", f->path,
+				     kind_word(f->kind), f->force);
+			goto done;
+		}
+	if (xgrow(&j->months, &j->cap_months, j->nmonths + 1, sizeof(*j->months))) {
+		rc = err_set(j->e, ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	pm = &j->months[j->nmonths];
+	memset(pm, 0, sizeof(*pm));
+	snprintf(pm->force, sizeof(pm->force), "%s", f->force);
+	pm->month = f->month;
+	pm->kind = f->kind;
+	pm->rows = rows;
+	if ((rc = monthpack_encode(&fc.pack, &pm->blob, j->e)) < 0) {
+		strbuf_release(&pm->blob);
+		goto done;
+	}
+	j->nmonths++;
+	j->sum->files++;
+	j->sum->rows_read += rows;
+	if (f->kind == MONTH_STREET)
+		j->sum->street += rows;
+	else if (f->kind == MONTH_OUTCOMES)
+		j->sum->outcomes += rows;
+	else
+		j->sum->stops += rows;
+	format_month(f->month, month);
+	progress(j, "%s %s %s: %ld rows, %ld placed, %ld without location", month, f->force,
+		 kind_word(f->kind), rows, j->sum->placed - before_placed,
+		 j->sum->no_location - before_none);
+done:
+	monthpack_release(&fc.pack);
+	return rc;
+}
+
+static int step_police_uk(struct job *j, const char *const *paths, size_t n)
+{
+	struct file_list files = { 0 };
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct stat st;
+
+		if (stat(paths[i], &st) < 0)
+			rc = err_set(j->e, ERR_IO, "cannot read '%s': %s", paths[i], strerror(errno));
+		else if (S_ISDIR(st.st_mode))
+			rc = walk_month_files(&files, paths[i], j->e);
+		else
+			rc = add_month_file(&files, paths[i], j->e);
+	}
+	if (rc == 0 && files.n == 0)
+		rc = err_set(j->e, ERR_INVALID, "no police.uk files found in %s%s", paths[0],
+			     n > 1 ? " and the other paths" : "");
+	if (rc == 0)
+		rc = load_known(j);
+	if (rc == 0)
+		rc = placer_load(j);
+	for (size_t i = 0; i < files.n && rc == 0; i++)
+		rc = import_one_month_file(j, &files.v[i]);
+	file_list_release(&files);
+	return rc;
+}
+
+/* --- boundaries ---------------------------------------------------------- */
+
+struct area_ctx {
+	struct job *j;
+	const char *kind;
+};
+
+static int on_area(void *ctx, struct boundary_feature *f, struct err *e)
+{
+	struct area_ctx *ac = ctx;
+	struct strbuf wkb = STRBUF_INIT;
+	struct store_area a = { ac->kind, f->code, f->name, 0, NULL, 0 };
+	int rc;
+
+	if (!f->code || !*f->code)
+		return err_set(e, ERR_INVALID, "feature %ld has no code", f->index);
+	if ((rc = geo_wkb_encode(&f->geom, &wkb)) < 0) {
+		strbuf_release(&wkb);
+		return err_set(e, ERR_NOMEM, "out of memory encoding feature %ld", f->index);
+	}
+	a.wkb = wkb.buf;
+	a.wkb_len = wkb.len;
+	rc = store_area_put(ac->j->s, &a, e);
+	strbuf_release(&wkb);
+	if (rc == 0)
+		ac->j->sum->areas++;
+	return rc;
+}
+
+static int step_boundaries(struct job *j, const char *const *paths, size_t n)
+{
+	struct area_ctx ac = { j, j->opt && j->opt->area_kind ? j->opt->area_kind : "lsoa" };
+
+	for (size_t i = 0; i < n; i++) {
+		long before = j->sum->areas;
+		long got = boundary_read(paths[i], NULL, on_area, &ac, j->e);
+
+		if (got < 0)
+			return (int)got;
+		j->sum->files++;
+		progress(j, "%s: %ld %s boundaries", base_name(paths[i]), j->sum->areas - before, ac.kind);
+	}
+	j->placer.loaded = 0;	/* boundaries changed: reload before placing */
+	placer_release(&j->placer);
+	return 0;
+}
+
+/* --- registry: forces, neighbourhoods, teams, places --------------------- */
+
+struct person_copy {
+	char *force, *nbhd;
+	struct store_person p;
+};
+
+struct asset_copy {
+	char *force, *nbhd;
+	struct store_asset a;
+};
+
+struct registry_ctx {
+	struct job *j;
+	struct person_copy *people;
+	size_t npeople, cap_people;
+	struct asset_copy *assets;
+	size_t nassets, cap_assets;
+};
+
+static char *copy_or_null(const char *s)
+{
+	return s && *s ? xstrdup(s) : NULL;
+}
+
+static int on_force(void *ctx, const struct force_record *r, struct err *e)
+{
+	struct registry_ctx *rc = ctx;
+	struct store_force f = {
+		r->id, r->name, *r->description ? r->description : NULL,
+		*r->url ? r->url : NULL, *r->telephone ? r->telephone : NULL,
+	};
+	int ret = store_force_put(rc->j->s, &f, e);
+
+	if (ret == 0) {
+		strtab_intern(&rc->j->known_forces, r->id, strlen(r->id));
+		rc->j->sum->forces++;
+	}
+	return ret;
+}
+
+static int on_neighbourhood(void *ctx, const struct neighbourhood_record *r, struct err *e)
+{
+	struct registry_ctx *rc = ctx;
+	struct store_neighbourhood n = {
+		r->force_id, r->id, r->name, *r->description ? r->description : NULL, NULL, 0,
+	};
+	char key[2 * REGISTRY_ID_MAX + 2];
+	int ret;
+
+	if ((ret = require_force(rc->j, r->force_id, e)) < 0 ||
+	    (ret = store_neighbourhood_put(rc->j->s, &n, e)) < 0 ||
+	    (ret = store_neighbourhood_set_lsoas(rc->j->s, r->force_id, r->id, r->lsoa_codes,
+						 r->nlsoa, e)) < 0)
+		return ret;
+	nbhd_key(key, sizeof(key), r->force_id, r->id);
+	strtab_intern(&rc->j->known_nbhds, key, strlen(key));
+	rc->j->sum->neighbourhoods++;
+	return 0;
+}
+
+static int require_nbhd(struct job *j, const char *force, const char *id, struct err *e)
+{
+	int rc = require_force(j, force, e);
+
+	if (rc == 0 && *id && !nbhd_known(j, force, id))
+		rc = err_set(e, ERR_INVALID,
+			     "neighbourhood \"%s\" of force \"%s\" is not known; import its neighbourhoods.csv row first",
+			     id, force);
+	return rc;
+}
+
+static int on_team(void *ctx, const struct team_record *r, struct err *e)
+{
+	struct registry_ctx *rc = ctx;
+	struct person_copy *pc;
+	int ret = require_nbhd(rc->j, r->force_id, r->neighbourhood_id, e);
+
+	if (ret < 0)
+		return ret;
+	if (xgrow(&rc->people, &rc->cap_people, rc->npeople + 1, sizeof(*rc->people)))
+		return err_set(e, ERR_NOMEM, "out of memory");
+	pc = &rc->people[rc->npeople++];
+	memset(pc, 0, sizeof(*pc));
+	pc->force = xstrdup(r->force_id);
+	pc->nbhd = copy_or_null(r->neighbourhood_id);
+	pc->p.name = xstrdup(r->name);
+	pc->p.rank = copy_or_null(r->rank);
+	pc->p.bio = copy_or_null(r->bio);
+	pc->p.email = copy_or_null(r->email);
+	pc->p.telephone = copy_or_null(r->telephone);
+	return pc->force && pc->p.name ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+}
+
+static int on_place(void *ctx, const struct place_record *r, struct err *e)
+{
+	struct registry_ctx *rc = ctx;
+	struct asset_copy *ac;
+	int ret = require_nbhd(rc->j, r->force_id, r->neighbourhood_id, e);
+
+	if (ret < 0)
+		return ret;
+	if (xgrow(&rc->assets, &rc->cap_assets, rc->nassets + 1, sizeof(*rc->assets)))
+		return err_set(e, ERR_NOMEM, "out of memory");
+	ac = &rc->assets[rc->nassets++];
+	memset(ac, 0, sizeof(*ac));
+	ac->force = xstrdup(r->force_id);
+	ac->nbhd = xstrdup(r->neighbourhood_id);
+	ac->a.kind = r->kind == PLACE_KIND_GROUP ? "group" : "place";
+	ac->a.type = xstrdup(r->type);
+	ac->a.name = xstrdup(r->name);
+	ac->a.address = copy_or_null(r->address);
+	ac->a.has_location = r->has_location;
+	ac->a.lat = r->lat / 1e6;
+	ac->a.lng = r->lng / 1e6;
+	ac->a.description = copy_or_null(r->description);
+	return ac->force && ac->nbhd && ac->a.type && ac->a.name ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+}
+
+static int same_team(const char *f1, const char *n1, const char *f2, const char *n2)
+{
+	return !strcmp(f1, f2) && ((!n1 && !n2) || (n1 && n2 && !strcmp(n1, n2)));
+}
+
+/* Replace each team named in the file with exactly the people listed. */
+static int write_teams(struct registry_ctx *rc)
+{
+	struct store_person *group = xcalloc(rc->npeople ? rc->npeople : 1, sizeof(*group));
+	int ret = 0;
+
+	if (!group)
+		return err_set(rc->j->e, ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < rc->npeople && ret == 0; i++) {
+		size_t n = 0;
+		int seen = 0;
+
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = same_team(rc->people[k].force, rc->people[k].nbhd,
+					 rc->people[i].force, rc->people[i].nbhd);
+		if (seen)
+			continue;
+		for (size_t k = i; k < rc->npeople; k++)
+			if (same_team(rc->people[k].force, rc->people[k].nbhd,
+				      rc->people[i].force, rc->people[i].nbhd))
+				group[n++] = rc->people[k].p;
+		ret = store_team_replace(rc->j->s, rc->people[i].force, rc->people[i].nbhd, group, n,
+					 rc->j->e);
+		rc->j->sum->people += (long)n;
+	}
+	xfree(group);
+	return ret;
+}
+
+static int write_assets(struct registry_ctx *rc)
+{
+	struct store_asset *group = xcalloc(rc->nassets ? rc->nassets : 1, sizeof(*group));
+	int ret = 0;
+
+	if (!group)
+		return err_set(rc->j->e, ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < rc->nassets && ret == 0; i++) {
+		size_t n = 0;
+		int seen = 0;
+
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = same_team(rc->assets[k].force, rc->assets[k].nbhd,
+					 rc->assets[i].force, rc->assets[i].nbhd);
+		if (seen)
+			continue;
+		for (size_t k = i; k < rc->nassets; k++)
+			if (same_team(rc->assets[k].force, rc->assets[k].nbhd,
+				      rc->assets[i].force, rc->assets[i].nbhd))
+				group[n++] = rc->assets[k].a;
+		ret = store_assets_replace(rc->j->s, rc->assets[i].force, rc->assets[i].nbhd, group,
+					   n, rc->j->e);
+		rc->j->sum->places += (long)n;
+	}
+	xfree(group);
+	return ret;
+}
+
+static void registry_release(struct registry_ctx *rc)
+{
+	for (size_t i = 0; i < rc->npeople; i++) {
+		struct person_copy *p = &rc->people[i];
+		xfree(p->force); xfree(p->nbhd);
+		xfree((char *)p->p.name); xfree((char *)p->p.rank); xfree((char *)p->p.bio);
+		xfree((char *)p->p.email); xfree((char *)p->p.telephone);
+	}
+	for (size_t i = 0; i < rc->nassets; i++) {
+		struct asset_copy *a = &rc->assets[i];
+		xfree(a->force); xfree(a->nbhd);
+		xfree((char *)a->a.type); xfree((char *)a->a.name); xfree((char *)a->a.address);
+		xfree((char *)a->a.description);
+	}
+	xfree(rc->people);
+	xfree(rc->assets);
+}
+
+static int step_registry(struct job *j, const char *const *paths, size_t n)
+{
+	int rc = load_known(j);
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct registry_ctx ctx = { .j = j };
+		struct registry_handlers h = { on_force, on_neighbourhood, on_team, on_place, &ctx };
+		enum registry_kind kind;
+		long got = registry_read_path(paths[i], &h, &kind, j->e);
+
+		if (got < 0)
+			rc = (int)got;
+		else if ((rc = write_teams(&ctx)) == 0 && (rc = write_assets(&ctx)) == 0) {
+			j->sum->files++;
+			progress(j, "%s: %ld records", base_name(paths[i]), got);
+		}
+		registry_release(&ctx);
+	}
+	return rc;
+}
+
+/* --- neighbourhood boundaries: DIR/<force>/<id>.kml ------------------------ */
+
+struct merge_ctx {
+	struct geo_multipolygon mp;
+	size_t cap;
+};
+
+/* Gather every polygon of every feature into one multipolygon. */
+static int on_nbhd_feature(void *ctx, struct boundary_feature *f, struct err *e)
+{
+	struct merge_ctx *m = ctx;
+
+	for (size_t i = 0; i < f->geom.npolys; i++) {
+		if (xgrow(&m->mp.polys, &m->cap, m->mp.npolys + 1, sizeof(*m->mp.polys)))
+			return err_set(e, ERR_NOMEM, "out of memory");
+		m->mp.polys[m->mp.npolys++] = f->geom.polys[i];
+	}
+	/* the polygons now belong to m */
+	f->geom.npolys = 0;
+	xfree(f->geom.polys);
+	f->geom.polys = NULL;
+	return 0;
+}
+
+static int import_nbhd_kml(struct job *j, const char *force, const char *path, const char *id)
+{
+	struct merge_ctx m;
+	struct strbuf wkb = STRBUF_INIT;
+	long got;
+	int rc;
+
+	memset(&m, 0, sizeof(m));
+	got = boundary_read(path, NULL, on_nbhd_feature, &m, j->e);
+	if (got < 0) {
+		rc = (int)got;
+		goto done;
+	}
+	if (!nbhd_known(j, force, id)) {
+		rc = err_set(j->e, ERR_INVALID,
+			     "%s: neighbourhood \"%s\" of force \"%s\" is not known; import neighbourhoods.csv first",
+			     path, id, force);
+		goto done;
+	}
+	geo_multipolygon_finish(&m.mp);
+	if (geo_wkb_encode(&m.mp, &wkb) < 0) {
+		rc = err_set(j->e, ERR_NOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = store_neighbourhood_set_boundary(j->s, force, id, wkb.buf, wkb.len, j->e)) == 0) {
+		j->sum->boundaries++;
+		j->sum->files++;
+	}
+done:
+	geo_multipolygon_release(&m.mp);
+	strbuf_release(&wkb);
+	return rc;
+}
+
+static int list_dir(const char *dir, char ***out, size_t *count, struct err *e)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	size_t cap = 0;
+
+	*out = NULL;
+	*count = 0;
+	if (!d)
+		return err_set(e, ERR_IO, "cannot read folder '%s': %s", dir, strerror(errno));
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (xgrow(out, &cap, *count + 1, sizeof(**out)) || !((*out)[*count] = xstrdup(de->d_name))) {
+			closedir(d);
+			return err_set(e, ERR_NOMEM, "out of memory listing files");
+		}
+		(*count)++;
+	}
+	closedir(d);
+	if (*count)
+		qsort(*out, *count, sizeof(**out), by_string);
+	return 0;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xfree(v[i]);
+	xfree(v);
+}
+
+static int step_nbhd_boundaries(struct job *j, const char *dir)
+{
+	char **forces = NULL;
+	size_t nforces = 0;
+	int rc = load_known(j);
+
+	if (rc == 0)
+		rc = list_dir(dir, &forces, &nforces, j->e);
+	for (size_t f = 0; f < nforces && rc == 0; f++) {
+		char fdir[4096];
+		char **files = NULL;
+		size_t nfiles = 0;
+		struct stat st;
+
+		snprintf(fdir, sizeof(fdir), "%s/%s", dir, forces[f]);
+		if (stat(fdir, &st) < 0 || !S_ISDIR(st.st_mode))
+			continue;
+		rc = list_dir(fdir, &files, &nfiles, j->e);
+		for (size_t i = 0; i < nfiles && rc == 0; i++) {
+			char path[8192], id[REGISTRY_ID_MAX + 1];
+			size_t len = strlen(files[i]);
+
+			if (len < 5 || strcmp(files[i] + len - 4, ".kml") || len - 4 > REGISTRY_ID_MAX)
+				continue;
+			snprintf(id, sizeof(id), "%.*s", (int)(len - 4), files[i]);
+			snprintf(path, sizeof(path), "%s/%s", fdir, files[i]);
+			rc = import_nbhd_kml(j, forces[f], path, id);
+		}
+		free_list(files, nfiles);
+	}
+	free_list(forces, nforces);
+	if (rc == 0)
+		progress(j, "%s: %ld neighbourhood boundaries", dir, j->sum->boundaries);
+	return rc;
+}
+
+/* --- census ---------------------------------------------------------------- */
+
+struct census_ctx {
+	struct job *j;
+	const char *source;
+};
+
+static int on_census(void *ctx, const struct census_value *v, struct err *e)
+{
+	struct census_ctx *cc = ctx;
+	struct store_census c = { v->lsoa_code, v->measure, v->category, v->value, cc->source };
+	int rc = store_census_put(cc->j->s, &c, e);
+
+	if (rc == 0)
+		cc->j->sum->census_values++;
+	return rc;
+}
+
+static int step_census(struct job *j, const char *const *paths, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct census_ctx cc = { j, base_name(paths[i]) };
+		enum census_layout layout;
+		long got = census_read_path(paths[i], on_census, &cc, &layout, j->e);
+
+		if (got < 0)
+			return (int)got;
+		j->sum->files++;
+		progress(j, "%s: %ld LSOAs (%s layout)", cc.source, got, census_layout_name(layout));
+	}
+	return 0;
+}
+
+/* --- the transaction around every import ----------------------------------- */
+
+enum step_kind { STEP_POLICE_UK, STEP_BOUNDARIES, STEP_REGISTRY, STEP_NBHD_BOUNDARIES,
+		 STEP_CENSUS, STEP_TOWN };
+
+struct step {
+	enum step_kind kind;
+	const char *const *paths;
+	size_t npaths;
+};
+
+static int step_town(struct job *j, const char *dir);
+
+static int run_step(struct job *j, const struct step *st)
+{
+	switch (st->kind) {
+	case STEP_POLICE_UK: return step_police_uk(j, st->paths, st->npaths);
+	case STEP_BOUNDARIES: return step_boundaries(j, st->paths, st->npaths);
+	case STEP_REGISTRY: return step_registry(j, st->paths, st->npaths);
+	case STEP_NBHD_BOUNDARIES: return step_nbhd_boundaries(j, st->paths[0]);
+	case STEP_CENSUS: return step_census(j, st->paths, st->npaths);
+	case STEP_TOWN: return step_town(j, st->paths[0]);
+	}
+	return ERR_INTERNAL;
+}
+
+static const char *const step_names[] = {
+	"police-uk", "boundaries", "registry", "neighbourhood-boundaries", "census", "town",
+};
+
+static int run_import(struct store *s, const struct step *st, const struct import_options *opt,
+		      struct import_summary *sum, struct err *e)
+{
+	struct job j;
+	struct store_import imp;
+	int rc;
+
+	memset(sum, 0, sizeof(*sum));
+	memset(&j, 0, sizeof(j));
+	memset(&imp, 0, sizeof(imp));
+	j.s = s;
+	j.opt = opt;
+	j.sum = sum;
+	j.e = e;
+	imp.started_at = time_now();
+	if ((rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = run_step(&j, st)) < 0)
+		goto fail;
+	imp.finished_at = time_now();
+	imp.kind = step_names[st->kind];
+	imp.source = st->paths[0];
+	imp.rows_read = sum->rows_read + sum->areas + sum->census_values + sum->forces +
+			sum->neighbourhoods + sum->people + sum->places + sum->boundaries;
+	imp.rows_placed = sum->placed;
+	imp.no_location = sum->no_location;
+	imp.disagreements = sum->disagreements;
+	imp.outside = sum->outside;
+	imp.rejected = sum->rejected;
+	if ((rc = store_import_add(s, &imp, e)) < 0)
+		goto fail;
+	for (size_t i = 0; i < j.nmonths; i++) {
+		struct pending_month *pm = &j.months[i];
+		struct store_force_month m = { pm->force, pm->month, pm->kind, pm->rows,
+					       pm->blob.buf, pm->blob.len, imp.id };
+
+		if ((rc = store_force_month_put(s, &m, e)) < 0)
+			goto fail;
+		sum->force_months++;
+	}
+	if ((rc = store_commit(s, e)) < 0)
+		goto fail;
+	goto done;
+fail:
+	store_rollback(s);
+	if (!e->code)
+		err_set(e, rc, "import failed");
+done:
+	for (size_t i = 0; i < j.nmonths; i++)
+		strbuf_release(&j.months[i].blob);
+	xfree(j.months);
+	placer_release(&j.placer);
+	strtab_release(&j.known_forces);
+	strtab_release(&j.known_nbhds);
+	return rc;
+}
+
+int import_police_uk(struct store *s, const char *const *paths, size_t n,
+		     const struct import_options *opt, struct import_summary *sum, struct err *e)
+{
+	struct step st = { STEP_POLICE_UK, paths, n };
+
+	return n ? run_import(s, &st, opt, sum, e) : err_set(e, ERR_INVALID, "no files named");
+}
+
+int import_boundaries(struct store *s, const char *const *paths, size_t n,
+		      const struct import_options *opt, struct import_summary *sum, struct err *e)
+{
+	struct step st = { STEP_BOUNDARIES, paths, n };
+
+	return n ? run_import(s, &st, opt, sum, e) : err_set(e, ERR_INVALID, "no files named");
+}
+
+int import_registry(struct store *s, const char *const *paths, size_t n,
+		    const struct import_options *opt, struct import_summary *sum, struct err *e)
+{
+	struct step st = { STEP_REGISTRY, paths, n };
+
+	return n ? run_import(s, &st, opt, sum, e) : err_set(e, ERR_INVALID, "no files named");
+}
+
+int import_neighbourhood_boundaries(struct store *s, const char *dir,
+				    const struct import_options *opt,
+				    struct import_summary *sum, struct err *e)
+{
+	struct step st = { STEP_NBHD_BOUNDARIES, &dir, 1 };
+
+	return run_import(s, &st, opt, sum, e);
+}
+
+int import_census(struct store *s, const char *const *paths, size_t n,
+		  const struct import_options *opt, struct import_summary *sum, struct err *e)
+{
+	struct step st = { STEP_CENSUS, paths, n };
+
+	return n ? run_import(s, &st, opt, sum, e) : err_set(e, ERR_INVALID, "no files named");
+}
+
+int import_town(struct store *s, const char *dir, const struct import_options *opt,
+		struct import_summary *sum, struct err *e)
+{
+	struct step st = { STEP_TOWN, &dir, 1 };
+
+	return run_import(s, &st, opt, sum, e);
+}
+
+/* --- a whole town folder ---------------------------------------------------- */
+
+static int exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+static int step_town(struct job *j, const char *dir)
+{
+	static const char *const required[] = { "forces.csv", "boundaries/lsoa.geojson",
+						"neighbourhoods.csv" };
+	char path[4096], census_dir[4096];
+	const char *one[1] = { path };
+	char **census = NULL;
+	size_t ncensus = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, required[i]);
+		if (!exists(path))
+			return err_set(j->e, ERR_INVALID,
+				       "'%s' is not a town folder: %s is missing (make one with engage demo generate)",
+				       dir, required[i]);
+	}
+	snprintf(path, sizeof(path), "%s/forces.csv", dir);
+	if ((rc = step_registry(j, one, 1)) < 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/boundaries/lsoa.geojson", dir);
+	if ((rc = step_boundaries(j, one, 1)) < 0)
+		return rc;
+	snprintf(census_dir, sizeof(census_dir), "%s/census", dir);
+	if (exists(census_dir)) {
+		if ((rc = list_dir(census_dir, &census, &ncensus, j->e)) < 0)
+			return rc;
+		for (size_t i = 0; i < ncensus && rc == 0; i++) {
+			snprintf(path, sizeof(path), "%s/%s", census_dir, census[i]);
+			if (strlen(census[i]) > 4 && !strcmp(census[i] + strlen(census[i]) - 4, ".csv"))
+				rc = step_census(j, one, 1);
+		}
+		free_list(census, ncensus);
+		if (rc < 0)
+			return rc;
+	}
+	snprintf(path, sizeof(path), "%s/neighbourhoods.csv", dir);
+	if ((rc = step_registry(j, one, 1)) < 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/boundaries/neighbourhoods", dir);
+	if (exists(path) && (rc = step_nbhd_boundaries(j, path)) < 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/teams.csv", dir);
+	if (exists(path) && (rc = step_registry(j, one, 1)) < 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/places.csv", dir);
+	if (exists(path) && (rc = step_registry(j, one, 1)) < 0)
+		return rc;
+	snprintf(path, sizeof(path), "%s/police-uk", dir);
+	if (exists(path) && (rc = step_police_uk(j, one, 1)) < 0)
+		return rc;
+	return 0;
+}
