@@ -24,3 +24,14 @@ void layout_end(struct html *h)
 		"Open Government Licence v3.0. Contains OS data &copy; Crown copyright and database right.</p>"
 		"</footer>\n</body>\n</html>\n");
 }
+
+void page_not_found(struct strbuf *out, const char *why)
+{
+	struct html h = { out };
+
+	layout_begin(&h, "Page not found");
+	HTML(&h, "<h1>Page not found</h1>\n<p>");
+	html_text(&h, why);
+	HTML(&h, "</p>\n<p><a href=\"/\">See every neighbourhood</a></p>\n");
+	layout_end(&h);
+}

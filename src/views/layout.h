@@ -12,5 +12,7 @@
 void layout_begin(struct html *h, const char *title);
 /* Closes <main>, writes the footer and ends the document. */
 void layout_end(struct html *h);
+/* A whole "page not found" page with a one-line explanation. */
+void page_not_found(struct strbuf *out, const char *why);
 
 #endif

@@ -25,6 +25,8 @@
 
 #include "index/readmodel.h"
 #include "views/page_home.h"
+#include "views/layout.h"
+#include "views/page_neighbourhood.h"
 #include "web/assets.h"
 #include "web/metrics.h"
 
@@ -48,6 +50,25 @@ static int h_home(void *app, const struct http_request *req, struct http_respons
 		return err_set(&res->err, ERR_INTERNAL, "front page not prepared");
 	page_headers(res);
 	http_response_borrow(res, wa->home_page.buf, wa->home_page.len);
+	res->status = 200;
+	return 0;
+}
+
+static int h_neighbourhood(void *app, const struct http_request *req,
+			   struct http_response *res)
+{
+	struct web_app *wa = app;
+	const char *force = http_param(req, "force"), *id = http_param(req, "id");
+	long n = wa->rm ? readmodel_neighbourhood(wa->rm, force, id) : -1;
+
+	if (n < 0) {
+		res->status = 404;
+		page_headers(res);
+		page_not_found(&res->body, "That neighbourhood is not on this Engage.");
+		return 0;
+	}
+	page_neighbourhood(wa->rm, (size_t)n, &res->body);
+	page_headers(res);
 	res->status = 200;
 	return 0;
 }
@@ -142,6 +163,8 @@ const struct route web_routes[] = {
 	{ .methods = HTTP_GET, .pattern = "/metrics", .handler = h_metrics,
 	  .name = "metrics", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/", .handler = h_home, .name = "home", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = h_neighbourhood,
+	  .name = "neighbourhood", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,
 	  .name = "asset", .role = 0 },
 	/*

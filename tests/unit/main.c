@@ -3,6 +3,7 @@
  */
 #include "test.h"
 
+#include "base/log.h"
 #include "base/xalloc.h"
 
 #include <stdarg.h>
@@ -75,6 +76,7 @@ int main(int argc, char **argv)
 	snprintf(tmp_root, sizeof(tmp_root), "/tmp/engage-unit-%d", (int)getpid());
 	mkdir(tmp_root, 0700);
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	log_set_level(LOG_WARN);	/* tests check results, not chatter */
 	for (int i = 0; i < ntests; i++) {
 		if (argc > 1 && !strstr(tests[i].name, argv[1]))
 			continue;

@@ -1,0 +1,15 @@
+/*
+ * page_neighbourhood.h - one neighbourhood's public page: its team, its
+ * area and people, and what police.uk recorded there (latest month by
+ * category, and the last twelve months), each figure in a table.
+ */
+#ifndef ENGAGE_PAGE_NEIGHBOURHOOD_H
+#define ENGAGE_PAGE_NEIGHBOURHOOD_H
+
+#include "base/strbuf.h"
+#include "index/readmodel.h"
+
+/* Appends the page of neighbourhood `n` (an index into rm->nbhds). */
+void page_neighbourhood(const struct readmodel *rm, size_t n, struct strbuf *out);
+
+#endif

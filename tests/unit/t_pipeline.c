@@ -1,0 +1,220 @@
+/*
+ * t_pipeline.c - the demo town through the real importers into a real
+ * SQLite file, the read model built from it, and the pages rendered from
+ * that: counts are checked against the CSV files independently.
+ */
+#include "test.h"
+
+#include "demo/demo.h"
+#include "import/csv.h"
+#include "import/pipeline.h"
+#include "index/readmodel.h"
+#include "store/store.h"
+#include "views/page_home.h"
+#include "views/page_neighbourhood.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct town {
+	char dir[512], db[512];
+	struct demo_summary demo;
+	struct store *s;
+};
+
+static int make_town(struct town *t, int months)
+{
+	struct demo_options opt;
+	struct err e = ERR_INIT;
+	const char *tmp = test_tmpdir();
+
+	snprintf(t->dir, sizeof(t->dir), "%s/town", tmp);
+	snprintf(t->db, sizeof(t->db), "%s/engage.db", tmp);
+	demo_options_default(&opt);
+	opt.out_dir = t->dir;
+	opt.months = months;
+	if (demo_generate(&opt, &t->demo, &e) < 0 || store_open(t->db, STORE_CREATE, &t->s, &e) < 0) {
+		test_fail(__FILE__, __LINE__, "%s", e.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int count_month(void *ctx, const struct store_force_month *m)
+{
+	long *n = ctx;
+
+	n[0]++;
+	n[1] += m->rows;
+	return 0;
+}
+
+TEST(pipeline_imports_the_demo_town_whole)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	long months[2] = { 0, 0 };
+
+	if (make_town(&t, 3) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	CHECK_STR(e.msg, "");
+	CHECK_INT(sum.areas, t.demo.lsoas);
+	CHECK_INT(sum.neighbourhoods, t.demo.neighbourhoods);
+	CHECK_INT(sum.boundaries, t.demo.neighbourhoods);
+	CHECK_INT(sum.people, t.demo.people);
+	CHECK_INT(sum.places, t.demo.places);
+	CHECK_INT(sum.street, t.demo.street_rows);
+	CHECK_INT(sum.outcomes, t.demo.outcome_rows);
+	CHECK_INT(sum.stops, t.demo.stop_rows);
+	CHECK_INT(sum.placed + sum.no_location + sum.outside, sum.rows_read);
+	CHECK_INT(sum.outside, 0);		/* the town's LSOAs tile it */
+	CHECK_INT(sum.disagreements, 0);	/* the demo names the true LSOA */
+	CHECK(sum.no_location > 0);		/* and has police.uk's quirk */
+	CHECK_INT(store_force_month_each(t.s, NULL, count_month, months, &e), 0);
+	CHECK_INT(months[0], 3 * 3);
+	CHECK_INT(months[1], sum.rows_read);
+	store_close(t.s);
+}
+
+TEST(pipeline_reimport_replaces_and_never_doubles)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	long before[2] = { 0, 0 }, after[2] = { 0, 0 };
+	char path[600];
+	const char *paths[1] = { path };
+
+	if (make_town(&t, 2) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	CHECK_INT(store_force_month_each(t.s, NULL, count_month, before, &e), 0);
+	snprintf(path, sizeof(path), "%s/police-uk", t.dir);
+	CHECK_INT(import_police_uk(t.s, paths, 1, NULL, &sum, &e), 0);
+	CHECK_INT(sum.force_months, 6);
+	CHECK_INT(store_force_month_each(t.s, NULL, count_month, after, &e), 0);
+	CHECK_INT(after[0], before[0]);
+	CHECK_INT(after[1], before[1]);
+	store_close(t.s);
+}
+
+/* Rewrite line `line` of a file, replacing its Month field. */
+static void break_month(const char *path, int line)
+{
+	char buf[1 << 16], tmp[700];
+	FILE *in = fopen(path, "r"), *out;
+	int n = 0;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp", path);
+	out = fopen(tmp, "w");
+	while (fgets(buf, sizeof(buf), in)) {
+		char *month;
+		if (++n == line && (month = strstr(buf, ",2026-")))
+			memcpy(month + 1, "2026-13", 7);
+		fputs(buf, out);
+	}
+	fclose(in);
+	fclose(out);
+	rename(tmp, path);
+}
+
+TEST(pipeline_rejected_file_leaves_the_store_as_it_was)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	long before[2] = { 0, 0 }, after[2] = { 0, 0 };
+	char path[600], bad[700];
+	const char *paths[1] = { path };
+
+	if (make_town(&t, 2) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	CHECK_INT(store_force_month_each(t.s, NULL, count_month, before, &e), 0);
+	snprintf(bad, sizeof(bad), "%s/police-uk/2026-10/2026-10-glanmor-street.csv", t.dir);
+	break_month(bad, 300);
+	snprintf(path, sizeof(path), "%s/police-uk", t.dir);
+	CHECK(import_police_uk(t.s, paths, 1, NULL, &sum, &e) < 0);
+	CHECK_CONTAINS(e.msg, "2026-10-glanmor-street.csv");
+	CHECK_CONTAINS(e.msg, "line 300");
+	CHECK_CONTAINS(e.msg, "Month");
+	CHECK_CONTAINS(e.msg, "2026-13");
+	CHECK_INT(store_force_month_each(t.s, NULL, count_month, after, &e), 0);
+	CHECK_INT(after[0], before[0]);
+	CHECK_INT(after[1], before[1]);
+	store_close(t.s);
+}
+
+/* Street rows of one CSV per neighbourhood, by the LSOA code in the row
+ * and the LSOA lists in neighbourhoods.csv: an independent count. */
+static long csv_count_for(const struct town *t, const char *street_csv, const char *nbhd)
+{
+	char path[700], lsoas[4096] = "";
+	struct csv *c;
+	struct err e = ERR_INIT;
+	long n = 0;
+
+	snprintf(path, sizeof(path), "%s/neighbourhoods.csv", t->dir);
+	if (csv_open_path(path, NULL, &c, &e) < 0 || csv_read_header(c, &e) < 0)
+		return -1;
+	while (csv_next(c, &e) == 1)
+		if (!strcmp(csv_field(c, 1).ptr, nbhd))
+			snprintf(lsoas, sizeof(lsoas), "%s", csv_field(c, 4).ptr);
+	csv_free(c);
+	if (csv_open_path(street_csv, NULL, &c, &e) < 0 || csv_read_header(c, &e) < 0)
+		return -1;
+	while (csv_next(c, &e) == 1) {
+		struct csv_field f = csv_field(c, 7);
+		if (f.len && strstr(lsoas, f.ptr))
+			n++;
+	}
+	csv_free(c);
+	return n;
+}
+
+TEST(pipeline_pages_show_counts_that_match_the_files)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	struct readmodel *rm = NULL;
+	struct strbuf home = STRBUF_INIT, page = STRBUF_INIT;
+	char street[700], want[64];
+	int64_t population = 0;
+	long n;
+
+	if (make_town(&t, 2) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	CHECK_INT(readmodel_load(t.s, &rm, &e), 0);
+	if (!rm)
+		return;
+	CHECK_INT(rm->nnbhds, t.demo.neighbourhoods);
+	CHECK_INT(rm->nlsoas, t.demo.lsoas);
+	for (size_t i = 0; i < rm->nnbhds; i++)
+		population += rm->nbhds[i].population;
+	CHECK_INT(population, t.demo.persons);
+	/* every LSOA's own centre lies in it */
+	for (size_t i = 0; i < rm->nlsoas; i++)
+		CHECK_INT(readmodel_locate(rm, geo_centroid(&rm->lsoa_shapes[i])), (long)i);
+	page_home(rm, &home);
+	for (size_t i = 0; i < rm->nnbhds; i++)
+		CHECK_CONTAINS(strbuf_str(&home), rm->nbhds[i].name);
+	n = readmodel_neighbourhood(rm, "glanmor", "GM01");
+	CHECK(n >= 0);
+	if (n >= 0) {
+		page_neighbourhood(rm, (size_t)n, &page);
+		snprintf(street, sizeof(street), "%s/police-uk/2026-10/2026-10-glanmor-street.csv", t.dir);
+		snprintf(want, sizeof(want), "<th scope=\"row\">All types</th><td class=\"num\">%ld<",
+			 csv_count_for(&t, street, "GM01"));
+		CHECK_CONTAINS(strbuf_str(&page), want);
+		CHECK_CONTAINS(strbuf_str(&page), rm->nbhds[n].team[0].name);
+	}
+	strbuf_release(&home);
+	strbuf_release(&page);
+	readmodel_free(rm);
+	store_close(t.s);
+}
