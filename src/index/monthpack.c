@@ -304,7 +304,9 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 	if (n < 8)
 		return err_set(e, ERR_INVALID, "force-month record is truncated");
 	memcpy(&rawlen, data, 8);
-	if (rawlen < 14 || rawlen > (uint64_t)1 << 34)
+	/* deflate expands at most about 1032:1, so a larger claim is a lie
+	 * and must not decide how much memory we allocate */
+	if (rawlen < 14 || rawlen > (uint64_t)(n - 8) * 1032 + 64)
 		return err_set(e, ERR_INVALID, "force-month record has a bad length");
 	raw = xmalloc((size_t)rawlen);
 	if (!raw)
@@ -333,6 +335,15 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 			goto done;
 		}
 		at += 4 + len;
+	}
+	{
+		size_t row_bytes = 0;
+		for (int c = 0; c < p->ncols; c++)
+			row_bytes += type_size(p->types[c]);
+		if (rows > (rawlen - at) / row_bytes) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (row count)");
+			goto done;
+		}
 	}
 	if (rows && reserve(p, rows)) {
 		rc = err_set(e, ERR_NOMEM, "out of memory reading a force-month");

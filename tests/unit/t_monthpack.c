@@ -6,6 +6,7 @@
 
 #include "base/parse.h"
 #include "base/strtab.h"
+#include "base/xalloc.h"
 #include "index/monthpack.h"
 
 #include <stdio.h>
@@ -73,4 +74,18 @@ TEST(monthpack_street_round_trip)
 	CHECK_CONTAINS(e.msg, "force-month record");
 	monthpack_release(&p);
 	strbuf_release(&blob);
+}
+
+TEST(monthpack_refuses_a_blob_that_lies_about_its_size)
+{
+	struct monthpack p;
+	struct err e = ERR_INIT;
+	unsigned char blob[32] = { 0 };
+	uint64_t claim = (uint64_t)1 << 33;	/* 8 GB from 24 bytes of "zlib" */
+
+	memcpy(blob, &claim, 8);
+	xalloc_fail_at(0);
+	CHECK(monthpack_decode(blob, sizeof(blob), MONTH_STREET, 0, &p, &e) < 0);
+	CHECK_CONTAINS(e.msg, "bad length");
+	CHECK(xalloc_count() < 4);	/* refused before allocating for the claim */
 }
