@@ -120,7 +120,12 @@ fuzz: $(patsubst fuzz/%.c,$(FUZZ_DIR)/bin/%,$(FUZZ_SRC))
 	tools/run-fuzz $(FUZZ_SECONDS) $^
 
 # --- benchmarks ----------------------------------------------------------
-bench: build/engage
+BENCH_SRC := $(wildcard bench/*.c)
+build/bench/%: bench/%.c $(REL_DIR)/libengage.a
+	@mkdir -p $(dir $@)
+	$(CC) $(REL_CFLAGS) -o $@ $< $(REL_DIR)/libengage.a $(LIBS)
+
+bench: build/engage $(patsubst bench/%.c,build/bench/%,$(BENCH_SRC))
 	bench/run
 
 # --- install -------------------------------------------------------------
