@@ -167,13 +167,8 @@ long census_read(struct csv *c, census_fn fn, void *ctx, enum census_layout *lay
 			v.measure = m.spec[k]->measure;
 			v.category = m.spec[k]->category;
 			err_clear(e);
-			if ((rc = fn(ctx, &v, e)) < 0) {
-				if (e && !e->msg[0])
-					err_set(e, rc, "rejected by the importer");
-				if (e)
-					err_prefix(e, "%s: line %ld", csv_name(c), csv_line(c));
-				return rc;
-			}
+			if ((rc = fn(ctx, &v, e)) < 0)
+				return imp_callback_err(c, e, rc);
 		}
 		rows++;
 	}

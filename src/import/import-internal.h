@@ -20,6 +20,10 @@ int imp_col_err(struct csv *c, struct err *e, int code, size_t col, const char *
 /* Fill e with "<file>: line <n>: <message>". */
 int imp_line_err(struct csv *c, struct err *e, int code, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
+/* A caller's callback refused the current record with `rc`: make sure the
+ * message says the file and line (adding "rejected by the importer" when
+ * the callback gave no reason) and return rc. */
+int imp_callback_err(struct csv *c, struct err *e, int rc);
 /* A value as it goes in a message: quoted, truncated to 60 bytes with "..."
  * (never splitting a UTF-8 sequence), control characters as '?'. */
 const char *imp_quote(const char *s, size_t n, char buf[80]);

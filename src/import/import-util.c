@@ -123,3 +123,16 @@ int imp_parse_microdegrees(const char *s, size_t n, int32_t *out)
 	*out = (int32_t)lround(v);
 	return 0;
 }
+
+int imp_callback_err(struct csv *c, struct err *e, int rc)
+{
+	const char *name = csv_name(c);
+
+	if (!e)
+		return rc;
+	if (!e->msg[0])
+		err_set(e, rc, "%s: line %ld: rejected by the importer", name, csv_line(c));
+	else if (strncmp(e->msg, name, strlen(name)))
+		err_prefix(e, "%s: line %ld", name, csv_line(c));
+	return rc;
+}

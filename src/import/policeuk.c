@@ -270,15 +270,8 @@ long policeuk_read(struct csv *c, const struct policeuk_handlers *h,
 		err_clear(e);
 		rc = k == POLICEUK_STREET ? row_street(c, h, e) :
 		     k == POLICEUK_OUTCOMES ? row_outcome(c, h, e) : row_stop(c, h, e);
-		if (rc < 0) {
-			/* our own messages already say where; a callback's do not */
-			if (e && !e->msg[0])
-				err_set(e, rc, "%s: line %ld: rejected by the importer",
-					csv_name(c), csv_line(c));
-			else if (e && strncmp(e->msg, csv_name(c), strlen(csv_name(c))))
-				err_prefix(e, "%s: line %ld", csv_name(c), csv_line(c));
-			return rc;
-		}
+		if (rc < 0)	/* our own messages already say where; a callback's do not */
+			return imp_callback_err(c, e, rc);
 		rows++;
 	}
 	return rc < 0 ? rc : rows;

@@ -283,11 +283,7 @@ long registry_read(struct csv *c, const struct registry_handlers *h,
 		default: rc = row_place(c, h, e); break;
 		}
 		if (rc < 0) {
-			if (e && !e->msg[0])
-				err_set(e, rc, "%s: line %ld: rejected by the importer",
-					csv_name(c), csv_line(c));
-			else if (e && strncmp(e->msg, csv_name(c), strlen(csv_name(c))))
-				err_prefix(e, "%s: line %ld", csv_name(c), csv_line(c));
+			imp_callback_err(c, e, rc);
 			break;
 		}
 		rows++;
