@@ -42,6 +42,10 @@ expect_out "the summary counts the neighbourhoods" ", 7 neighbourhoods,"
 expect_out "the summary counts police.uk rows read" "police.uk rows: 38665 read (21728 street, 15470 outcomes, 1467 stop-and-search) in 69 force-months"
 expect_out "the summary counts rows placed and without location" "38219 placed in an LSOA, 446 without location, 0 outside every known LSOA"
 expect_out "nothing was rejected" ", 0 rejected"
+sum_line=$(printf '%s\n' "$out" | grep '^police.uk rows:')
+read -r rd pl nl os <<< "$(printf '%s' "$sum_line" | sed -E 's/^police.uk rows: ([0-9]+) read.*; ([0-9]+) placed in an LSOA, ([0-9]+) without location, ([0-9]+) outside.*/\1 \2 \3 \4/')"
+if [ -n "$os" ] && [ $((pl + nl + os)) -eq "$rd" ]; then ok "placed + without location + outside = read ($rd)"
+else not_ok "placed + without location + outside = read" "$sum_line"; fi
 expect_out "a progress line per file" "2026-10 glanmor street: 971 rows, 963 placed, 8 without location"
 
 run_engage status --database "$db"
