@@ -62,6 +62,13 @@ $(REL_DIR)/libengage.a: $(call objs,$(REL_DIR),$(LIB_SRC) $(GEN_SRC))
 build/engage: $(call objs,$(REL_DIR),$(CLI_SRC)) $(REL_DIR)/libengage.a
 	$(CC) -o $@ $^ $(LIBS)
 
+# The release binary looks for its web assets under $(PREFIX) (make install
+# puts them there); cmd_serve.o is rebuilt whenever PREFIX changes.
+PREFIX_STAMP := $(REL_DIR)/prefix
+$(shell mkdir -p $(REL_DIR) && { [ "$$(cat $(PREFIX_STAMP) 2>/dev/null)" = '$(PREFIX)' ] || echo '$(PREFIX)' > $(PREFIX_STAMP); })
+$(REL_DIR)/src/cli/cmd_serve.o: $(PREFIX_STAMP)
+$(REL_DIR)/src/cli/cmd_serve.o: REL_CFLAGS += -DENGAGE_ASSETS_DIR='"$(PREFIX)/share/engage/web"'
+
 # --- sanitizer build -----------------------------------------------------
 $(ASAN_DIR)/%.o: %.c $(GEN_SRC)
 	@mkdir -p $(dir $@)
@@ -139,7 +146,9 @@ install: build/engage build/engage.1
 	install -m 755 build/engage $(DESTDIR)$(PREFIX)/bin/engage
 	install -m 644 build/engage.1 $(DESTDIR)$(PREFIX)/share/man/man1/engage.1
 	install -m 644 etc/engage.conf.example $(DESTDIR)/etc/engage/engage.conf.example
-	install -m 644 contrib/engage.service $(DESTDIR)/lib/systemd/system/engage.service
+	sed 's|/usr/local/bin/engage|$(PREFIX)/bin/engage|g' contrib/engage.service \
+		> $(DESTDIR)/lib/systemd/system/engage.service
+	chmod 644 $(DESTDIR)/lib/systemd/system/engage.service
 	cp -R web/. $(DESTDIR)$(PREFIX)/share/engage/web/
 
 clean:

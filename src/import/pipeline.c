@@ -340,7 +340,8 @@ static int walk_month_files(struct file_list *l, const char *dir, struct err *e)
 	int rc = 0;
 
 	if (!d)
-		return err_set(e, ERR_IO, "cannot read folder '%s': %s", dir, strerror(errno));
+		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+			       "cannot read folder '%s': %s", dir, strerror(errno));
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;
@@ -473,7 +474,8 @@ static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 		struct stat st;
 
 		if (stat(paths[i], &st) < 0)
-			rc = err_set(j->e, ERR_IO, "cannot read '%s': %s", paths[i], strerror(errno));
+			rc = err_set(j->e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+				     "cannot read '%s': %s", paths[i], strerror(errno));
 		else if (S_ISDIR(st.st_mode))
 			rc = walk_month_files(&files, paths[i], j->e);
 		else
@@ -826,7 +828,8 @@ static int list_dir(const char *dir, char ***out, size_t *count, struct err *e)
 	*out = NULL;
 	*count = 0;
 	if (!d)
-		return err_set(e, ERR_IO, "cannot read folder '%s': %s", dir, strerror(errno));
+		return err_set(e, errno == ENOENT ? ERR_NOTFOUND : ERR_IO,
+			       "cannot read folder '%s': %s", dir, strerror(errno));
 	while ((de = readdir(d))) {
 		if (de->d_name[0] == '.')
 			continue;

@@ -78,7 +78,7 @@ void page_home(const struct readmodel *rm, struct strbuf *out)
 	HTML(&h, "<h1>Neighbourhoods on this Engage</h1>\n<p class=\"lead\">");
 	if (!rm->nnbhds) {
 		HTML(&h, "No neighbourhoods yet. An administrator loads them with "
-			 "<code>engage import town DIR</code> or <code>engage import neighbourhoods FILE</code>.</p>\n");
+			 "<code>engage import town DIR</code> or <code>engage import registry neighbourhoods.csv</code>.</p>\n");
 	} else {
 		HTML(&h, "This Engage holds ");
 		html_count(&h, (int64_t)rm->nnbhds);

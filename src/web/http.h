@@ -38,6 +38,10 @@
  *    With threads > 1 the cap is split evenly between the threads.
  *  - HEAD: the server sends the headers of the GET answer without its body.
  *
+ * Every response carries Content-Type (application/json unless the handler
+ * set another) and X-Content-Type-Options: nosniff, added by the server;
+ * a handler does not add them again.
+ *
  * Access log (opt.access_log): one info line per request through log.h,
  *	http: GET people /api/leics/NC04/people 200 1834 2.4ms
  * method, route name, path WITHOUT the query string, status, body bytes,
