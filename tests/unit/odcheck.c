@@ -5,6 +5,7 @@
  */
 #include "odcheck.h"
 
+#include <dirent.h>
 #include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -451,4 +452,90 @@ int odcheck_geojson(const char *text, size_t n, char *why, size_t size)
 done:
 	json_decref(doc);
 	return rc;
+}
+
+/* --- a whole folder -------------------------------------------------------- */
+
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long len;
+
+	*n = 0;
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
+	    (buf = malloc((size_t)len + 1)) && fread(buf, 1, (size_t)len, f) == (size_t)len) {
+		buf[len] = '\0';
+		*n = (size_t)len;
+	} else {
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	return buf;
+}
+
+static int has_suffix(const char *s, const char *tail)
+{
+	size_t n = strlen(s), k = strlen(tail);
+
+	return n >= k && !strcmp(s + n - k, tail);
+}
+
+static int check_one(const char *dir, const char *name, char *why, size_t size)
+{
+	char path[4200], meta_path[4300];
+	size_t n, mn;
+	char *text, *meta = NULL;
+	int rc = -1;
+	json_error_t jerr;
+	json_t *doc;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	if (!(text = slurp(path, &n)))
+		return fail(why, size, "cannot read");
+	if (has_suffix(name, ".csv")) {
+		snprintf(meta_path, sizeof(meta_path), "%s-metadata.json", path);
+		if ((meta = slurp(meta_path, &mn)))
+			rc = odcheck_csv(text, n, meta, why, size);
+		else
+			fail(why, size, "no %s-metadata.json", name);
+	} else if (has_suffix(name, ".geojson")) {
+		rc = odcheck_geojson(text, n, why, size);
+	} else if ((doc = json_loadb(text, n, 0, &jerr))) {
+		json_decref(doc);
+		rc = 0;
+	} else {
+		fail(why, size, "not JSON: %s", jerr.text);
+	}
+	free(meta);
+	free(text);
+	return rc;
+}
+
+int odcheck_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	char why[512];
+	int failed = 0, n = 0;
+
+	if (!d) {
+		printf("not ok - cannot read folder %s\n", dir);
+		return -1;
+	}
+	while ((de = readdir(d))) {
+		if (de->d_name[0] == '.')
+			continue;
+		n++;
+		if (check_one(dir, de->d_name, why, sizeof(why)) < 0) {
+			printf("not ok - %s: %s\n", de->d_name, why);
+			failed++;
+		}
+	}
+	closedir(d);
+	printf("odcheck: %d files, %d invalid\n", n, failed);
+	return failed;
 }

@@ -18,5 +18,10 @@
 
 int odcheck_csv(const char *csv, size_t n, const char *metadata_json, char *why, size_t size);
 int odcheck_geojson(const char *text, size_t n, char *why, size_t size);
+/* Check every file of an exported folder: each NAME.csv against
+ * NAME.csv-metadata.json, each .geojson, and each other file as JSON.
+ * Prints "ok"/"not ok" per file; returns the number of failures, or -1
+ * when the folder cannot be read.  `unit-tests --odcheck DIR` runs it. */
+int odcheck_dir(const char *dir);
 
 #endif
