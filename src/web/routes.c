@@ -186,6 +186,8 @@ const struct route web_routes[] = {
 	  .name = "neighbourhood", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,
 	  .name = "asset", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/data", .handler = web_data_redirect,
+	  .name = "data-redirect", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/data/", .handler = web_data_index,
 	  .name = "data", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/data/{file}", .handler = web_data_file,

@@ -32,6 +32,13 @@ int web_data_index(void *app, const struct http_request *req, struct http_respon
 	return 0;
 }
 
+int web_data_redirect(void *app, const struct http_request *req, struct http_response *res)
+{
+	http_response_header(res, "Location", "/data/");
+	res->status = 308;
+	return 0;
+}
+
 int web_data_file(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;

@@ -10,6 +10,8 @@
 #include "web/http.h"
 
 int web_data_index(void *app, const struct http_request *req, struct http_response *res);
+/* "/data" without the slash: 308 to "/data/". */
+int web_data_redirect(void *app, const struct http_request *req, struct http_response *res);
 int web_data_file(void *app, const struct http_request *req, struct http_response *res);
 
 #endif

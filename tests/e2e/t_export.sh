@@ -91,6 +91,8 @@ for pair in "crime-counts.csv|text/csv; charset=utf-8" "neighbourhoods.geojson|a
   if [ "$got" = "200 $want" ] && cmp -s "$T/got" "$T/out/$name"; then ok "/data/$name: $want, same bytes as the export"
   else not_ok "/data/$name: $want, same bytes as the export" "$got"; fi
 done
+got=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' "$base/data")
+if [ "$got" = "308 $base/data/" ]; then ok "/data redirects to /data/"; else not_ok "/data redirects to /data/" "$got"; fi
 http "$base/data/no-such-file.csv"
 if [ "$status" = 404 ]; then ok "an unknown download is 404"; else not_ok "an unknown download is 404" "$status"; fi
 stop_server

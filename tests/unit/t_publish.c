@@ -17,6 +17,7 @@
 #include "publish/snap.h"
 #include "publish/suppress.h"
 #include "store/store.h"
+#include "views/page_data.h"
 
 #include <dirent.h>
 #include <jansson.h>
@@ -522,4 +523,29 @@ TEST(odcheck_catches_broken_files)
 	snprintf(doc, sizeof(doc), "{\"type\":\"Feature\",\"properties\":null,\"geometry\":"
 		 "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[0,0]]]}}");
 	CHECK_INT(odcheck_geojson(doc, strlen(doc), why, sizeof(why)), -1);
+}
+
+/* The /data/ page escapes what it shows and carries the licence. */
+TEST(page_data_lists_files_escaped_with_the_licence)
+{
+	struct opendata_dataset ds = { .id = "x", .title = "Counts <b>", .description = "a & b" };
+	struct opendata_file f = { .name = "crime-counts.csv", .title = "<script>",
+				   .media_type = OPENDATA_TYPE_CSV, .dataset = 0 };
+	struct opendata_set set = { .files = &f, .nfiles = 1, .datasets = &ds, .ndatasets = 1,
+				    .modified = "2026-11-01" };
+	struct strbuf out = STRBUF_INIT;
+
+	strbuf_init(&f.body, 0);
+	strbuf_addstr(&f.body, "force\n");
+	page_data(&set, &out);
+	CHECK_CONTAINS(out.buf, "href=\"/data/crime-counts.csv\"");
+	CHECK_CONTAINS(out.buf, "Counts &lt;b&gt;");
+	CHECK_CONTAINS(out.buf, "&lt;script&gt;");
+	CHECK_CONTAINS(out.buf, "6 bytes");
+	CHECK_CONTAINS(out.buf, OPENDATA_LICENCE_URL);
+	CHECK_CONTAINS(out.buf, OPENDATA_ATTRIBUTION);
+	CHECK_CONTAINS(out.buf, "2026-11-01");
+	CHECK(!strstr(out.buf, "<script") && !strstr(out.buf, "style="));
+	strbuf_release(&out);
+	strbuf_release(&f.body);
 }
