@@ -16,31 +16,27 @@
 
 #define POLICEUK_SOURCE "https://data.police.uk/ (street-level crime, outcomes and stop and search)"
 
+/* The first nine columns of street and outcome files. */
+#define CRIME_COLUMNS \
+	{ "crime_id", "Crime ID", "string", NULL, 0 }, \
+	{ "month", "Month", "gYearMonth", NULL, 1 }, \
+	{ "reported_by", "Reported by", "string", NULL, 1 }, \
+	{ "falls_within", "Falls within", "string", NULL, 1 }, \
+	{ "longitude", "Longitude", "decimal", NULL, 0 }, \
+	{ "latitude", "Latitude", "decimal", NULL, 0 }, \
+	{ "location", "Location", "string", NULL, 0 }, \
+	{ "lsoa_code", "LSOA code", "string", NULL, 0 }, \
+	{ "lsoa_name", "LSOA name", "string", NULL, 0 }
+
 static const struct od_column street_cols[] = {
-	{ "crime_id", "Crime ID", "string", NULL, 0 },
-	{ "month", "Month", "gYearMonth", NULL, 1 },
-	{ "reported_by", "Reported by", "string", NULL, 1 },
-	{ "falls_within", "Falls within", "string", NULL, 1 },
-	{ "longitude", "Longitude", "decimal", NULL, 0 },
-	{ "latitude", "Latitude", "decimal", NULL, 0 },
-	{ "location", "Location", "string", NULL, 0 },
-	{ "lsoa_code", "LSOA code", "string", NULL, 0 },
-	{ "lsoa_name", "LSOA name", "string", NULL, 0 },
+	CRIME_COLUMNS,
 	{ "crime_type", "Crime type", "string", NULL, 1 },
 	{ "last_outcome_category", "Last outcome category", "string", NULL, 0 },
 	{ "context", "Context", "string", NULL, 0 },
 };
 
 static const struct od_column outcome_cols[] = {
-	{ "crime_id", "Crime ID", "string", NULL, 0 },
-	{ "month", "Month", "gYearMonth", NULL, 1 },
-	{ "reported_by", "Reported by", "string", NULL, 1 },
-	{ "falls_within", "Falls within", "string", NULL, 1 },
-	{ "longitude", "Longitude", "decimal", NULL, 0 },
-	{ "latitude", "Latitude", "decimal", NULL, 0 },
-	{ "location", "Location", "string", NULL, 0 },
-	{ "lsoa_code", "LSOA code", "string", NULL, 0 },
-	{ "lsoa_name", "LSOA name", "string", NULL, 0 },
+	CRIME_COLUMNS,
 	{ "outcome_type", "Outcome type", "string", NULL, 1 },
 };
 
@@ -99,23 +95,38 @@ static void point(struct csvout *c, const struct monthpack *p, size_t r, int fir
 	}
 }
 
-static void street_rows(struct csvout *c, const struct monthpack *p, const char *month)
+/* Where the CRIME_COLUMNS are in a pack: crime id, reported by, falls
+ * within, longitude, latitude, location, LSOA code, LSOA name. */
+enum { AT_ID, AT_BY, AT_WITHIN, AT_LNG, AT_LAT, AT_LOCATION, AT_LSOA, AT_LSOA_NAME, AT_COUNT };
+static const int street_at[AT_COUNT] = { SC_CRIME_ID, SC_REPORTED_BY, SC_FALLS_WITHIN, SC_LNG,
+					 SC_LAT, SC_LOCATION, SC_REPORTED_LSOA, SC_LSOA_NAME };
+static const int outcome_at[AT_COUNT] = { OC_CRIME_ID, OC_REPORTED_BY, OC_FALLS_WITHIN, OC_LNG,
+					  OC_LAT, OC_LOCATION, OC_REPORTED_LSOA, OC_LSOA_NAME };
+
+static void crime_cells(struct csvout *c, const struct monthpack *p, size_t r, const char *month,
+			const int at[AT_COUNT])
 {
 	char id[65];
+
+	monthpack_crime_id(p, at[AT_ID], r, id);
+	csvout_text(c, id);
+	csvout_text(c, month);
+	csvout_text(c, str(p, at[AT_BY], r));
+	csvout_text(c, str(p, at[AT_WITHIN], r));
+	point(c, p, r, at[AT_LNG], at[AT_LAT]);
+	csvout_text(c, str(p, at[AT_LOCATION], r));
+	csvout_text(c, str(p, at[AT_LSOA], r));
+	csvout_text(c, str(p, at[AT_LSOA_NAME], r));
+}
+
+static void street_rows(struct csvout *c, const struct monthpack *p, const char *month)
+{
 
 	header(c, street_cols, NCOLS(street_cols));
 	for (size_t r = 0; r < p->rows; r++) {
 		int cat = MP_U8(p, SC_CATEGORY)[r];
 
-		monthpack_crime_id(p, SC_CRIME_ID, r, id);
-		csvout_text(c, id);
-		csvout_text(c, month);
-		csvout_text(c, str(p, SC_REPORTED_BY, r));
-		csvout_text(c, str(p, SC_FALLS_WITHIN, r));
-		point(c, p, r, SC_LNG, SC_LAT);
-		csvout_text(c, str(p, SC_LOCATION, r));
-		csvout_text(c, str(p, SC_REPORTED_LSOA, r));
-		csvout_text(c, str(p, SC_LSOA_NAME, r));
+		crime_cells(c, p, r, month, street_at);
 		csvout_text(c, cat < CAT_COUNT ? crime_categories[cat].csv_name : "");
 		csvout_text(c, str(p, SC_OUTCOME, r));
 		csvout_text(c, str(p, SC_CONTEXT, r));
@@ -125,19 +136,9 @@ static void street_rows(struct csvout *c, const struct monthpack *p, const char 
 
 static void outcome_rows(struct csvout *c, const struct monthpack *p, const char *month)
 {
-	char id[65];
-
 	header(c, outcome_cols, NCOLS(outcome_cols));
 	for (size_t r = 0; r < p->rows; r++) {
-		monthpack_crime_id(p, OC_CRIME_ID, r, id);
-		csvout_text(c, id);
-		csvout_text(c, month);
-		csvout_text(c, str(p, OC_REPORTED_BY, r));
-		csvout_text(c, str(p, OC_FALLS_WITHIN, r));
-		point(c, p, r, OC_LNG, OC_LAT);
-		csvout_text(c, str(p, OC_LOCATION, r));
-		csvout_text(c, str(p, OC_REPORTED_LSOA, r));
-		csvout_text(c, str(p, OC_LSOA_NAME, r));
+		crime_cells(c, p, r, month, outcome_at);
 		csvout_text(c, str(p, OC_OUTCOME, r));
 		csvout_end_row(c);
 	}
