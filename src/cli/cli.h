@@ -14,6 +14,7 @@
 #include "cli/config.h"
 
 struct store;
+struct opendata_options;
 
 enum cli_exit {
 	EXIT_OK = 0,		/* success */
@@ -79,5 +80,10 @@ int cmd_status(struct cli_ctx *ctx);
 int cmd_check_config(struct cli_ctx *ctx);
 int cmd_version(struct cli_ctx *ctx);
 int cmd_help(struct cli_ctx *ctx);
+int cmd_export(struct cli_ctx *ctx);
+
+/* The open-data options from the settings and the store (cmd_export.c),
+ * shared by `export open-data` and `serve` (/data/). */
+int cli_opendata_options(struct cli_ctx *ctx, struct opendata_options *o, struct err *e);
 
 #endif

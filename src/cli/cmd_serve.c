@@ -10,6 +10,7 @@
 
 #include "base/log.h"
 #include "index/readmodel.h"
+#include "publish/opendata.h"
 #include "store/store.h"
 #include "web/assets.h"
 #include "web/http.h"
@@ -84,6 +85,8 @@ int cmd_serve(struct cli_ctx *ctx)
 	struct http_options opt;
 	struct http_server *srv = NULL;
 	struct readmodel *rm = NULL;
+	struct opendata_options od_opt;
+	struct opendata_set open_data = { 0 };
 	struct web_assets *assets = NULL;
 	struct metrics *metrics = NULL;
 	struct err e = ERR_INIT;
@@ -103,6 +106,13 @@ int cmd_serve(struct cli_ctx *ctx)
 		rc = cli_exit_for(e.code);
 		goto done;
 	}
+	/* /data/ serves the same bytes `engage export open-data` writes. */
+	if (cli_opendata_options(ctx, &od_opt, &e) < 0 ||
+	    opendata_render(rm, &od_opt, &open_data, &e) < 0) {
+		cli_error("serve: %s", e.msg);
+		rc = cli_exit_for(e.code);
+		goto done;
+	}
 	if (web_assets_load(assets_dir(cfg), &assets, &e) < 0) {
 		cli_error("serve: %s", e.msg);
 		rc = EXIT_CONFIG;
@@ -111,6 +121,7 @@ int cmd_serve(struct cli_ctx *ctx)
 	metrics = metrics_new();
 	wa.metrics = metrics;
 	wa.rm = rm;
+	wa.open_data = &open_data;
 	wa.assets = assets;
 	wa.health = store_health;
 	wa.health_ctx = &health;
@@ -150,6 +161,7 @@ done:
 	web_app_release(&wa);
 	metrics_free(metrics);
 	web_assets_free(assets);
+	opendata_release(&open_data);
 	readmodel_free(rm);
 	pthread_mutex_destroy(&health.lock);
 	return rc;

@@ -50,6 +50,17 @@ const struct cli_command cli_commands[] = {
 	    { "out", "DIR", "folder to write (created if missing)" },
 	    { "months", "N", "months of police.uk data (default 24)" } },
 	  cmd_demo },
+	{ "export", "export open-data DIR",
+	  "write the open data files (CSV, GeoJSON, metadata, catalogue) to a folder",
+	  "Writes every police.uk force-month held as police.uk's own CSV files, the\n"
+	  "neighbourhoods as GeoJSON (RFC 7946), crime counts per neighbourhood, month\n"
+	  "and category as CSV and JSON with counts below publish.min_count suppressed,\n"
+	  "CSV on the Web metadata for each CSV and a DCAT catalogue (catalog.jsonld),\n"
+	  "all under the Open Government Licence v3.0 (docs/open-data.md). The folder\n"
+	  "is written whole or not at all: DIR must be new, empty, or an earlier export,\n"
+	  "which is replaced. The same database always gives the same bytes; serve\n"
+	  "offers the same files under /data/.",
+	  NEEDS_STORE, 2, 2, { { 0 } }, cmd_export },
 	{ "init", "init",
 	  "create the database, or upgrade its schema",
 	  "Creates the database file named by the `database` setting if it is\n"

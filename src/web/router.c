@@ -231,7 +231,7 @@ static int check_pattern(const char *pattern)
 
 		p++;
 		s = next_segment(&p, &len);
-		if (!len)
+		if (!len && *p)		/* only the last segment may be empty: "/data/" */
 			return 0;
 		if (is_param_segment(s, len)) {
 			if (++nparams > HTTP_MAX_PARAMS)

@@ -78,7 +78,8 @@ struct route {
 #define ROUTE_LIMITS "limits"		/* 408, 413, 431 from the server */
 
 /* Check a table once at start-up: well-formed patterns (start with '/', no
- * empty segment, at most HTTP_MAX_PARAMS {param}s), unique names, names
+ * empty segment but a trailing '/' as in "/data/", at most HTTP_MAX_PARAMS
+ * {param}s), unique names, names
  * not reserved, a handler per row, known parameter kinds.  ERR_INVALID
  * names the row. */
 int router_check(const struct route *routes, size_t n, struct err *e);

@@ -21,14 +21,17 @@
  */
 #include "web/routes.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "index/readmodel.h"
+#include "publish/opendata.h"
 #include "views/page_home.h"
 #include "views/layout.h"
 #include "views/page_neighbourhood.h"
 #include "web/assets.h"
 #include "web/metrics.h"
+#include "web/routes_data.h"
 
 /* Headers every HTML page carries: no script or style but our own, no
  * framing, no full referrer to other sites.  (X-Content-Type-Options:
@@ -94,9 +97,25 @@ static int h_asset(void *app, const struct http_request *req, struct http_respon
 	return 0;
 }
 
+/* One tag for the whole open-data set: FNV-1a over every file. */
+static void open_data_etag(struct web_app *wa)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; wa->open_data && i < wa->open_data->nfiles; i++) {
+		const struct opendata_file *f = &wa->open_data->files[i];
+
+		for (size_t k = 0; k < f->body.len; k++)
+			h = (h ^ (unsigned char)f->body.buf[k]) * 1099511628211ULL;
+	}
+	snprintf(wa->open_data_etag, sizeof(wa->open_data_etag), "\"%016llx\"",
+		 (unsigned long long)h);
+}
+
 int web_app_prepare(struct web_app *wa, struct err *e)
 {
 	strbuf_init(&wa->home_page, 0);
+	open_data_etag(wa);
 	if (!wa->rm)
 		return 0;
 	page_home(wa->rm, &wa->home_page);
@@ -166,6 +185,12 @@ const struct route web_routes[] = {
 	  .name = "neighbourhood", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,
 	  .name = "asset", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/data", .handler = web_data_redirect,
+	  .name = "data-redirect", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/data/", .handler = web_data_index,
+	  .name = "data", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/data/{file}", .handler = web_data_file,
+	  .name = "data-file", .role = 0 },
 	/*
 	 * For example, once src/api/ has it:
 	 * { .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",

@@ -26,6 +26,7 @@
 #include "web/router.h"
 
 struct metrics;
+struct opendata_set;
 struct readmodel;
 struct web_assets;
 
@@ -44,6 +45,8 @@ struct web_app {
 	const struct readmodel *rm;	/* what the public pages read; may be NULL */
 	const struct web_assets *assets;	/* served under /assets/; may be NULL */
 	struct strbuf home_page;	/* "/" rendered once by web_app_prepare() */
+	const struct opendata_set *open_data;	/* served under /data/; may be NULL */
+	char open_data_etag[24];	/* set by web_app_prepare() */
 	void *user;
 };
 

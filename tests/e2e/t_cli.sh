@@ -18,7 +18,7 @@ run_engage --help
 expect_rc "--help exits 0" 0
 expect_out "--help lists exit codes" "exit codes"
 
-for c in serve import demo init status check-config version help; do
+for c in serve import demo export init status check-config version help; do
   run_engage "$c" --help
   if [ "$rc" -eq 0 ] && printf '%s' "$out" | grep -q "usage: engage $c"; then ok "engage $c --help"; else not_ok "engage $c --help" "$out"; fi
 done

@@ -3,6 +3,8 @@
  */
 #include "test.h"
 
+#include "odcheck.h"
+
 #include "base/log.h"
 #include "base/xalloc.h"
 
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <string.h>
 #include <unistd.h>
 
 struct test_entry {
@@ -73,6 +76,8 @@ int main(int argc, char **argv)
 	int passed = 0, failed = 0, skipped = 0, n = 0;
 	char cmd[320];
 
+	if (argc == 3 && !strcmp(argv[1], "--odcheck"))	/* for tests/e2e/t_export.sh */
+		return odcheck_dir(argv[2]) ? 1 : 0;
 	snprintf(tmp_root, sizeof(tmp_root), "/tmp/engage-unit-%d", (int)getpid());
 	mkdir(tmp_root, 0700);
 	setvbuf(stdout, NULL, _IOLBF, 0);

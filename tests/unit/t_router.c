@@ -353,3 +353,34 @@ TEST(http_response_header_refuses_injection)
 	CHECK_INT(http_response_header(&res, "X-A", "1"), ERR_LIMIT);
 	http_response_release(&res);
 }
+
+/* A pattern may end in '/' ("/data/"): it matches only that path, beside
+ * "/data" and "/data/{file}". */
+TEST(router_trailing_slash_pattern)
+{
+	static const struct route slash[] = {
+		{ .methods = HTTP_GET, .pattern = "/d", .handler = h_force, .name = "bare" },
+		{ .methods = HTTP_GET, .pattern = "/d/", .handler = h_force, .name = "index" },
+		{ .methods = HTTP_GET, .pattern = "/d/{force}", .handler = h_force, .name = "file" },
+	};
+	struct route bad = { .methods = HTTP_GET, .pattern = "/d//x", .handler = h_force,
+			     .name = "bad" };
+	const char *paths[] = { "/d", "/d/", "/d/x.csv" }, *names[] = { "bare", "index", "file" };
+	struct err e = ERR_INIT;
+
+	CHECK_INT(router_check(slash, 3, &e), 0);
+	CHECK_INT(router_check(&bad, 1, &e), ERR_INVALID);
+	for (int i = 0; i < 3; i++) {
+		struct http_request req;
+		struct http_response res;
+
+		memset(&req, 0, sizeof(req));
+		req.method = "GET";
+		req.method_bit = http_method_bit("GET");
+		req.path = paths[i];
+		http_response_init(&res);
+		CHECK_INT(router_dispatch(slash, 3, NULL, &req, &res), 0);
+		CHECK_STR(res.route, names[i]);
+		http_response_release(&res);
+	}
+}
