@@ -19,11 +19,17 @@ static uint32_t hash(const char *s, size_t n)
 	return h;
 }
 
+/* Length of string `id`: up to the next one's start, less its NUL. */
+static size_t length_of(const struct strtab *t, uint32_t id)
+{
+	size_t end = id + 1 < t->count ? t->offsets[id + 1] : t->chars_len;
+
+	return end - t->offsets[id] - 1;
+}
+
 static int same(const struct strtab *t, uint32_t id, const char *s, size_t n)
 {
-	const char *p = t->chars + t->offsets[id];
-
-	return !memcmp(p, s, n) && p[n] == '\0';
+	return length_of(t, id) == n && !memcmp(t->chars + t->offsets[id], s, n);
 }
 
 uint32_t strtab_find(const struct strtab *t, const char *s, size_t n)
@@ -47,7 +53,7 @@ static int rehash(struct strtab *t, uint32_t nslots)
 		return -1;
 	for (uint32_t id = 0; id < t->count; id++) {
 		const char *p = t->chars + t->offsets[id];
-		uint32_t i = hash(p, strlen(p)) & (nslots - 1);
+		uint32_t i = hash(p, length_of(t, id)) & (nslots - 1);
 
 		while (slots[i])
 			i = (i + 1) & (nslots - 1);

@@ -31,6 +31,26 @@ TEST(strtab_interns_each_string_once)
 	strtab_release(&t);
 }
 
+TEST(strtab_compares_lengths_before_bytes)
+{
+	struct strtab t = STRTAB_INIT;
+	char longer[1100];
+
+	/* a short string last in the buffer, then a lookup of a longer one that
+	 * shares its start: the comparison must not read past the short one */
+	memset(longer, 'x', sizeof(longer) - 1);
+	longer[sizeof(longer) - 1] = '\0';
+	for (int i = 0; i < 60; i++)
+		strtab_intern(&t, longer, 10 + (size_t)i);
+	CHECK_INT(strtab_find(&t, longer, sizeof(longer) - 1), STRTAB_NONE);
+	CHECK_INT(strtab_intern(&t, longer, sizeof(longer) - 1), 60);
+	CHECK_INT(strtab_find(&t, longer, 10), 0);
+	CHECK_INT(strtab_find(&t, "", 0), STRTAB_NONE);
+	CHECK_INT(strtab_intern(&t, "", 0), 61);
+	CHECK_STR(strtab_get(&t, 61), "");
+	strtab_release(&t);
+}
+
 TEST(monthpack_street_round_trip)
 {
 	struct monthpack p, q;
