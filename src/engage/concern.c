@@ -238,7 +238,7 @@ int concern_regroup(struct store *s, int64_t concern_id, int64_t version, int64_
 		goto done;
 	}
 	c.v[CONCERN_GROUP_ID] = SV_INT(group_id);
-	rc = store_row_update(s, &store_concerns, concern_id, version, c.v, e);
+	rc = store_row_update(s, &store_concerns, concern_id, version ? version : c.version, c.v, e);
 done:
 	eng_row_release(&c);
 	eng_row_release(&g);
@@ -257,7 +257,7 @@ int concern_set_category(struct store *s, int64_t concern_id, int64_t version,
 		return rc;
 	c.v[CONCERN_CATEGORY] = SV_TEXT(category);
 	c.v[CONCERN_CATEGORY_CONFIRMED] = SV_INT(1);
-	rc = store_row_update(s, &store_concerns, concern_id, version, c.v, e);
+	rc = store_row_update(s, &store_concerns, concern_id, version ? version : c.version, c.v, e);
 	eng_row_release(&c);
 	return rc;
 }

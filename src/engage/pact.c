@@ -199,7 +199,7 @@ int priority_agree(struct store *s, int64_t priority_id, int64_t version, int64_
 	p.v[PRIORITY_REVIEW_DATE] = SV_TEXT(review_date);
 	p.v[PRIORITY_AGREED_AT] = SV_INT(time_now());
 	p.v[PRIORITY_AGREED_ACTIVITY_ID] = SV_INT(activity_id);
-	rc = store_row_update(s, &store_priorities, priority_id, version, p.v, e);
+	rc = store_row_update(s, &store_priorities, priority_id, version ? version : p.version, p.v, e);
 done:
 	eng_row_release(&p);
 	return rc;
@@ -217,7 +217,7 @@ int priority_start(struct store *s, int64_t priority_id, int64_t version, struct
 		rc = err_set(e, ERR_INVALID, "status: it is %s, and %s", p.v[PRIORITY_STATUS].s, why);
 	else {
 		p.v[PRIORITY_STATUS] = SV_TEXT(priority_statuses[PRI_IN_PROGRESS].slug);
-		rc = store_row_update(s, &store_priorities, priority_id, version, p.v, e);
+		rc = store_row_update(s, &store_priorities, priority_id, version ? version : p.version, p.v, e);
 	}
 	eng_row_release(&p);
 	return rc;
@@ -419,7 +419,7 @@ int action_update(struct store *s, int64_t id, int64_t version, const char *stat
 		return rc;
 	a.v[ACTION_STATUS] = SV_TEXT(status);
 	a.v[ACTION_RESULT] = SV_TEXT(result && *result ? result : NULL);
-	rc = store_row_update(s, &store_actions, id, version, a.v, e);
+	rc = store_row_update(s, &store_actions, id, version ? version : a.version, a.v, e);
 	eng_row_release(&a);
 	return rc;
 }

@@ -11,6 +11,8 @@
  *    meeting where it was agreed (a PACT or beat meeting), and a review
  *    date that is not in the past;
  *  - votes are recorded per priority per meeting;
+ *  - `version` arguments are the version the caller read; a stale one is
+ *    ERR_CONFLICT.  0 means "whatever is current" (the CLI's default).
  *  - an action needs an owner (an officer, or a partner organisation), a
  *    due date not in the past, and a result before it is done.
  */
