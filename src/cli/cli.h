@@ -31,7 +31,7 @@ enum cli_needs {
 	NEEDS_STORE_WRITE = 1 << 1,	/* open (and create) the database read-write */
 };
 
-#define CLI_MAX_OPTS 8
+#define CLI_MAX_OPTS 24
 #define CLI_MAX_ARGS 256
 
 /* A command's own option (beside the settings, which every command takes). */
@@ -41,7 +41,10 @@ struct cli_option {
 	const char *help;
 };
 
+struct cli_command;
+
 struct cli_ctx {
+	const struct cli_command *cmd;	/* the row being run */
 	struct config cfg;
 	struct store *store;
 	const char *opt[CLI_MAX_OPTS];	/* values of the row's options, NULL if absent;
@@ -66,6 +69,16 @@ extern const int cli_command_count;
 
 int cli_main(int argc, char **argv);
 
+/* The value of the running command's option `name` (NULL when absent;
+ * "" for a switch that is present). */
+const char *cli_opt(const struct cli_ctx *ctx, const char *name);
+/* An option as a whole number in [min, max]; `def` when absent.  A bad value
+ * prints "engage: --name "x" is not ..." and returns -1 with *ok = 0. */
+int64_t cli_opt_int(const struct cli_ctx *ctx, const char *name, int64_t min, int64_t max,
+		    int64_t def, int *ok);
+/* "force/neighbourhood" into its parts (buffers of 65 bytes); 0 or -1 with a message. */
+int cli_neighbourhood(const char *arg, char force[65], char nbhd[65]);
+
 /* Print a failure the way every command does: "engage: <message>". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The exit code for a library error code (ERR_BUSY -> EXIT_STORE, ...). */
@@ -85,5 +98,10 @@ int cmd_export(struct cli_ctx *ctx);
 /* The open-data options from the settings and the store (cmd_export.c),
  * shared by `export open-data` and `serve` (/data/). */
 int cli_opendata_options(struct cli_ctx *ctx, struct opendata_options *o, struct err *e);
+int cmd_concern(struct cli_ctx *ctx);
+int cmd_activity(struct cli_ctx *ctx);
+int cmd_priority(struct cli_ctx *ctx);
+int cmd_action(struct cli_ctx *ctx);
+int cmd_feedback(struct cli_ctx *ctx);
 
 #endif

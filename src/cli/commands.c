@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 
 #include "base/log.h"
+#include "base/parse.h"
 #include "store/store.h"
 
 #include <stdarg.h>
@@ -61,6 +62,110 @@ const struct cli_command cli_commands[] = {
 	  "which is replaced. The same database always gives the same bytes; serve\n"
 	  "offers the same files under /data/.",
 	  NEEDS_STORE, 2, 2, { { 0 } }, cmd_export },
+	{ "concern", "concern add|show REFERENCE|regroup ID [options]",
+	  "record a concern, or look one up by its reference",
+	  "add records what one person raised, through one channel (meeting, surgery,\n"
+	  "street, postcard, door-to-door, eva, online-form, email, phone, social-media,\n"
+	  "partner-referral), and prints the reference they can quote. Without\n"
+	  "--category one is suggested from the text. Contact details are kept apart\n"
+	  "and never shown in public; --consent records that they want to hear back.\n"
+	  "show prints what the raiser may see: status, priority and \"you said, we did\".\n"
+	  "regroup moves a concern to another group of the same neighbourhood.",
+	  NEEDS_STORE_WRITE, 1, 2,
+	  { { "neighbourhood", "FORCE/ID", "where it was raised (add)" },
+	    { "channel", "CHANNEL", "how it arrived (add)" },
+	    { "text", "TEXT", "what they said, in their words (add)" },
+	    { "category", "SLUG", "e.g. speeding, litter, burglary (add; default: suggested)" },
+	    { "language", "en|cy", "the raiser's language (add; default en)" },
+	    { "location", "TEXT", "where, in words (add)" },
+	    { "lat", "DEG", "where, latitude (add)" },
+	    { "lng", "DEG", "where, longitude (add)" },
+	    { "anonymous", NULL, "no details about the raiser (add)" },
+	    { "name", "NAME", "the raiser's name (add)" },
+	    { "email", "EMAIL", "the raiser's email (add)" },
+	    { "phone", "PHONE", "the raiser's phone (add)" },
+	    { "address", "TEXT", "the raiser's address (add)" },
+	    { "consent", NULL, "they agreed to be contacted about it (add)" },
+	    { "activity", "ID", "the activity it was raised at (add)" },
+	    { "by", "NAME", "who is typing it in (add)" },
+	    { "group", "ID", "the group to move it to (regroup)" },
+	    { "version", "N", "the version you read; refused if someone saved since" } },
+	  cmd_concern },
+	{ "activity", "activity add [options]",
+	  "record an engagement activity",
+	  "Kinds: beat-meeting, pact-meeting, surgery, street-meeting, door-to-door, eva,\n"
+	  "postcard-drop, community-event, iag-meeting, online-meeting, social-media.\n"
+	  "Times are Europe/London wall time (2026-11-20T19:00); stored in UTC.",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "neighbourhood", "FORCE/ID", "where" },
+	    { "kind", "KIND", "what kind of activity" },
+	    { "mode", "in-person|online|hybrid", "how people take part (default in-person)" },
+	    { "title", "TEXT", "its name" },
+	    { "starts", "TIME", "when it starts" },
+	    { "ends", "TIME", "when it ends" },
+	    { "venue", "TEXT", "where it is held (in person)" },
+	    { "address", "TEXT", "the venue's address" },
+	    { "accessibility", "TEXT", "how to get in, facilities" },
+	    { "online-url", "URL", "the link to join (online or hybrid)" },
+	    { "adjustments", "LIST", "bsl,step-free,easy-read,welsh,online-option,hearing-loop,interpreter" },
+	    { "attendance", "N", "how many came" },
+	    { "notes", "TEXT", "public notes" },
+	    { "by", "NAME", "who records it" } },
+	  cmd_activity },
+	{ "priority", "priority candidates|propose|evidence ID|vote ID|agree ID|start ID [options]",
+	  "run the PACT meeting: candidates, votes, agreeing priorities",
+	  "candidates ranks the neighbourhood's groups of concerns by a score whose\n"
+	  "parts are shown. propose makes a priority (from --group, or with evidence).\n"
+	  "A priority moves proposed -> agreed -> in progress -> resolved or closed;\n"
+	  "agreeing needs a source concern or evidence, a PACT or beat meeting and a\n"
+	  "review date ahead; resolving or closing is done with engage feedback give.",
+	  NEEDS_STORE_WRITE, 1, 2,
+	  { { "neighbourhood", "FORCE/ID", "where (candidates, propose)" },
+	    { "group", "ID", "the group of concerns it answers (propose)" },
+	    { "title", "TEXT", "short internal title (propose)" },
+	    { "public-text", "TEXT", "what the public page says (propose)" },
+	    { "category", "SLUG", "default: the group's (propose)" },
+	    { "kind", "TEXT", "kind of evidence, e.g. crime-trend (evidence)" },
+	    { "text", "TEXT", "the evidence (evidence)" },
+	    { "meeting", "ID", "the PACT or beat meeting (vote, agree)" },
+	    { "for", "N", "votes for (vote)" },
+	    { "against", "N", "votes against (vote)" },
+	    { "abstain", "N", "abstentions (vote)" },
+	    { "review", "YYYY-MM-DD", "review date (agree)" },
+	    { "version", "N", "the version you read; refused if someone saved since" } },
+	  cmd_priority },
+	{ "action", "action add|update ID [options]",
+	  "add an action to an agreed priority, or record its progress",
+	  "An action has an owner: an officer, or a partner organisation\n"
+	  "(--owner partner --partner-org NAME), and a due date not in the past.\n"
+	  "Marking it done or cancelled needs --result.",
+	  NEEDS_STORE_WRITE, 1, 2,
+	  { { "priority", "ID", "the priority it serves (add)" },
+	    { "owner", "officer|partner", "who owns it (add)" },
+	    { "owner-name", "NAME", "the officer, or the partner's contact role (add)" },
+	    { "partner-org", "NAME", "the partner organisation (add)" },
+	    { "text", "TEXT", "what will be done (add)" },
+	    { "due", "YYYY-MM-DD", "due date (add)" },
+	    { "status", "open|done|cancelled", "progress (update)" },
+	    { "result", "TEXT", "what came of it (update)" },
+	    { "version", "N", "the version you read; refused if someone saved since" } },
+	  cmd_action },
+	{ "feedback", "feedback give --concern ID|--priority ID [options]",
+	  "close a concern or a priority with \"you said, we did\"",
+	  "Outcomes: action-taken, partner-action, became-priority, ongoing, no-action.\n"
+	  "no-action needs --reason: not-police-matter, insufficient-information,\n"
+	  "outside-area, covered-by-priority, not-substantiated, resources.\n"
+	  "--text is published; --note stays internal. Closing a priority answers its\n"
+	  "open concerns too, and queues a message to each raiser who asked to hear back.",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "concern", "ID", "the concern" },
+	    { "priority", "ID", "or the priority" },
+	    { "outcome", "SLUG", "what happened" },
+	    { "reason", "SLUG", "why nothing was done (no-action)" },
+	    { "text", "TEXT", "the public \"we did\"" },
+	    { "note", "TEXT", "internal note, never published" },
+	    { "by", "NAME", "who gives it" } },
+	  cmd_feedback },
 	{ "init", "init",
 	  "create the database, or upgrade its schema",
 	  "Creates the database file named by the `database` setting if it is\n"
@@ -304,6 +409,7 @@ int cli_main(int argc, char **argv)
 		return EXIT_CONFIG;
 	}
 	rc = parse_args(c, &ctx, argc, argv);
+	ctx.cmd = c;
 	if (rc == EXIT_OK)
 		rc = setup_logging(&ctx);
 	if (rc == EXIT_OK && (c->needs & (NEEDS_STORE | NEEDS_STORE_WRITE)))
@@ -314,6 +420,43 @@ int cli_main(int argc, char **argv)
 	config_release(&ctx.cfg);
 	log_close();
 	return rc;
+}
+
+const char *cli_opt(const struct cli_ctx *ctx, const char *name)
+{
+	int k = ctx->cmd ? find_option(ctx->cmd, name) : -1;
+
+	return k >= 0 ? ctx->opt[k] : NULL;
+}
+
+int64_t cli_opt_int(const struct cli_ctx *ctx, const char *name, int64_t min, int64_t max,
+		    int64_t def, int *ok)
+{
+	const char *v = cli_opt(ctx, name);
+	int64_t n;
+
+	if (!v)
+		return def;
+	if (parse_int_range(v, strlen(v), min, max, &n) < 0) {
+		cli_error("--%s \"%s\" is not a whole number from %lld to %lld", name, v,
+			  (long long)min, (long long)max);
+		*ok = 0;
+		return -1;
+	}
+	return n;
+}
+
+int cli_neighbourhood(const char *arg, char force[65], char nbhd[65])
+{
+	const char *slash = arg ? strchr(arg, '/') : NULL;
+
+	if (!slash || slash == arg || !slash[1] || slash - arg > 64 || strlen(slash + 1) > 64) {
+		cli_error("neighbourhood \"%s\" should be FORCE/ID, e.g. glanmor/GM01", arg ? arg : "");
+		return -1;
+	}
+	snprintf(force, 65, "%.*s", (int)(slash - arg), arg);
+	snprintf(nbhd, 65, "%s", slash + 1);
+	return 0;
 }
 
 /* Text for troff: a leading '.' or '\'' would be read as a request, and

@@ -69,6 +69,13 @@ struct store_ops {
 	void (*set_busy_timeout)(void *be, int ms);
 	int (*nbhd_set_boundary)(void *be, const char *force_id, const char *id,
 				 const void *wkb, size_t wkb_len, struct err *e);
+	int (*row_insert)(void *be, const struct store_table *t, const struct store_value *v,
+			  int64_t *id, struct err *e);
+	int (*row_update)(void *be, const struct store_table *t, int64_t id, int64_t version,
+			  const struct store_value *v, struct err *e);
+	int (*row_select)(void *be, const struct store_table *t, const struct store_where *w,
+			  int nw, store_row_fn fn, void *ctx, int *found, struct err *e);
+	int (*row_delete)(void *be, const struct store_table *t, int64_t id, struct err *e);
 };
 
 extern const struct store_ops store_sqlite_ops;

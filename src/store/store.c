@@ -236,3 +236,59 @@ int store_meta_get(struct store *s, const char *key, char *buf, size_t size, str
 {
 	return s->ops->meta_get(s->be, key, buf, size, e);
 }
+
+/* Required columns present, and the types the descriptor promises. */
+static int check_values(const struct store_table *t, const struct store_value *v, struct err *e)
+{
+	for (int i = 0; i < t->ncols; i++) {
+		int is_null = v[i].null || (t->cols[i].type == ST_TEXT && !v[i].s);
+
+		if (is_null && !t->cols[i].nullable)
+			return err_set(e, ERR_INVALID, "%s: %s is required", t->name, t->cols[i].name);
+	}
+	return 0;
+}
+
+int store_row_insert(struct store *s, const struct store_table *t, const struct store_value *v,
+		     int64_t *id, struct err *e)
+{
+	int rc = check_values(t, v, e);
+
+	return rc < 0 ? rc : s->ops->row_insert(s->be, t, v, id, e);
+}
+
+int store_row_update(struct store *s, const struct store_table *t, int64_t id, int64_t version,
+		     const struct store_value *v, struct err *e)
+{
+	int rc = check_values(t, v, e);
+
+	return rc < 0 ? rc : s->ops->row_update(s->be, t, id, version, v, e);
+}
+
+int store_row_get(struct store *s, const struct store_table *t, int64_t id, store_row_fn fn,
+		  void *ctx, struct err *e)
+{
+	struct store_where w = { STORE_ID, SV_INT(id) };
+	int found = 0;
+	int rc = s->ops->row_select(s->be, t, &w, 1, fn, ctx, &found, e);
+
+	if (rc == 0 && !found)
+		return err_set(e, ERR_NOTFOUND, "%s: no row %lld", t->name, (long long)id);
+	return rc;
+}
+
+int store_row_find(struct store *s, const struct store_table *t, const struct store_where *w,
+		   int nw, store_row_fn fn, void *ctx, struct err *e)
+{
+	int found = 0;
+
+	for (int i = 0; i < nw; i++)
+		if (w[i].col < STORE_ID || w[i].col >= t->ncols)
+			return err_set(e, ERR_INTERNAL, "%s: no column %d", t->name, w[i].col);
+	return s->ops->row_select(s->be, t, w, nw, fn, ctx, &found, e);
+}
+
+int store_row_delete(struct store *s, const struct store_table *t, int64_t id, struct err *e)
+{
+	return s->ops->row_delete(s->be, t, id, e);
+}

@@ -206,6 +206,74 @@ int store_import_each(struct store *s, int limit,
 		      int (*fn)(void *ctx, const struct store_import *imp), void *ctx,
 		      struct err *e);
 
+/* --- relational rows: the engagement cycle's tables --------------------------
+ *
+ * Engagement data are ordinary rows, reached through table descriptors
+ * (store/tables.h) rather than one function per query: the SQL is made from
+ * the descriptor's constant names (never from input), prepared once and
+ * bound.  Every table has an integer `id`; a versioned table also has a
+ * `version` that each update must name, so a stale save is refused with
+ * ERR_CONFLICT instead of overwriting a colleague's change.
+ */
+enum store_type { ST_INT, ST_REAL, ST_TEXT };
+
+struct store_column {
+	const char *name;
+	enum store_type type;
+	int nullable;
+};
+
+struct store_table {
+	const char *name;
+	const struct store_column *cols;	/* without id and version */
+	int ncols;
+	int versioned;
+};
+
+struct store_value {
+	int null;
+	int64_t i;
+	double r;
+	const char *s;
+};
+
+#define SV_NULL ((struct store_value){ .null = 1 })
+#define SV_INT(x) ((struct store_value){ .i = (x) })
+#define SV_REAL(x) ((struct store_value){ .r = (x) })
+#define SV_TEXT(x) ((struct store_value){ .null = (x) == NULL, .s = (x) })
+
+struct store_row {
+	int64_t id;
+	int64_t version;		/* 0 for unversioned tables */
+	const struct store_value *v;	/* one per column; strings live for the call */
+};
+
+/* An equality condition: column index, or STORE_ID for the id. */
+#define STORE_ID (-1)
+struct store_where {
+	int col;
+	struct store_value v;
+};
+
+typedef int (*store_row_fn)(void *ctx, const struct store_row *row);
+
+/* Insert a row of t->ncols values; sets *id.  A NULL in a column that is
+ * not nullable is ERR_INVALID naming the column. */
+int store_row_insert(struct store *s, const struct store_table *t, const struct store_value *v,
+		     int64_t *id, struct err *e);
+/* Replace every column of row `id`.  For a versioned table `version` must be
+ * the version that was read: ERR_CONFLICT when someone saved since,
+ * ERR_NOTFOUND when there is no such row. */
+int store_row_update(struct store *s, const struct store_table *t, int64_t id, int64_t version,
+		     const struct store_value *v, struct err *e);
+/* One row by id; ERR_NOTFOUND when absent. */
+int store_row_get(struct store *s, const struct store_table *t, int64_t id, store_row_fn fn,
+		  void *ctx, struct err *e);
+/* Rows matching every condition (none: all rows), ordered by id. */
+int store_row_find(struct store *s, const struct store_table *t, const struct store_where *w,
+		   int nw, store_row_fn fn, void *ctx, struct err *e);
+int store_row_delete(struct store *s, const struct store_table *t, int64_t id, struct err *e);
+
 /* --- key/value settings of the deployment (e.g. "demo.seed") --------------- */
 int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);
 /* Copies the value into buf; ERR_NOTFOUND when the key is absent. */

@@ -9,6 +9,7 @@
  */
 #include "store/store-internal.h"
 
+#include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "store/migrations.h"
 
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #define BUSY_TIMEOUT_MS 5000
+#define ROW_CACHE 128
 
 enum stmt_id {
 	S_BEGIN, S_COMMIT, S_ROLLBACK,
@@ -104,6 +106,12 @@ struct sq {
 	int version;
 	int busy_timeout_ms;
 	sqlite3_stmt *stmt[S_COUNT];
+	/* statements made from table descriptors, keyed by their SQL */
+	struct {
+		char *sql;
+		sqlite3_stmt *st;
+	} rows[ROW_CACHE];
+	int nrows;
 };
 
 /* Turn an SQLite failure into an Engage error a person can act on. */
@@ -277,6 +285,10 @@ static void sq_close(void *be)
 		return;
 	for (int i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(q->stmt[i]);
+	for (int i = 0; i < q->nrows; i++) {
+		sqlite3_finalize(q->rows[i].st);
+		xfree(q->rows[i].sql);
+	}
 	sqlite3_close_v2(q->db);
 	xfree(q->path);
 	xfree(q);
@@ -914,6 +926,211 @@ static int sq_meta_get(void *be, const char *key, char *buf, size_t size, struct
 	return rc;
 }
 
+/* --- rows through table descriptors ---------------------------------------- */
+
+/* The prepared statement for `sql`, from the cache or newly prepared. */
+static sqlite3_stmt *row_stmt(struct sq *q, const struct strbuf *sql, struct err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sql->failed) {
+		err_set(e, ERR_NOMEM, "out of memory building a query");
+		return NULL;
+	}
+	for (int i = 0; i < q->nrows; i++)
+		if (!strcmp(q->rows[i].sql, sql->buf))
+			return q->rows[i].st;
+	rc = sqlite3_prepare_v3(q->db, sql->buf, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	if (rc != SQLITE_OK) {
+		sq_fail(q, rc, e, "preparing a query");
+		return NULL;
+	}
+	if (q->nrows == ROW_CACHE) {	/* full: a few dozen shapes are in use, so rare */
+		sqlite3_finalize(q->rows[0].st);
+		xfree(q->rows[0].sql);
+		memmove(&q->rows[0], &q->rows[1], sizeof(q->rows[0]) * (ROW_CACHE - 1));
+		q->nrows--;
+	}
+	q->rows[q->nrows].sql = xstrdup(sql->buf);
+	if (!q->rows[q->nrows].sql) {
+		sqlite3_finalize(st);
+		err_set(e, ERR_NOMEM, "out of memory caching a query");
+		return NULL;
+	}
+	q->rows[q->nrows++].st = st;
+	return st;
+}
+
+static void bind_value(sqlite3_stmt *st, int i, enum store_type type, const struct store_value *v)
+{
+	if (v->null || (type == ST_TEXT && !v->s))
+		sqlite3_bind_null(st, i);
+	else if (type == ST_INT)
+		sqlite3_bind_int64(st, i, v->i);
+	else if (type == ST_REAL)
+		sqlite3_bind_double(st, i, v->r);
+	else
+		sqlite3_bind_text(st, i, v->s, -1, SQLITE_STATIC);
+}
+
+static int sq_row_insert(void *be, const struct store_table *t, const struct store_value *v,
+			 int64_t *id, struct err *e)
+{
+	struct sq *q = be;
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "INSERT INTO %s (", t->name);
+	for (int i = 0; i < t->ncols; i++)
+		strbuf_addf(&sql, "%s%s", i ? ", " : "", t->cols[i].name);
+	strbuf_addstr(&sql, ") VALUES (");
+	for (int i = 0; i < t->ncols; i++)
+		strbuf_addf(&sql, "%s?%d", i ? ", " : "", i + 1);
+	strbuf_addch(&sql, ')');
+	st = row_stmt(q, &sql, e);
+	strbuf_release(&sql);
+	if (!st)
+		return e->code;
+	for (int i = 0; i < t->ncols; i++)
+		bind_value(st, i + 1, t->cols[i].type, &v[i]);
+	if ((rc = exec_done(q, st, e, t->name)) < 0)
+		return rc;
+	if (id)
+		*id = sqlite3_last_insert_rowid(q->db);
+	return 0;
+}
+
+static int exists_row(struct sq *q, const struct store_table *t, int64_t id, struct err *e)
+{
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "SELECT 1 FROM %s WHERE id = ?1", t->name);
+	st = row_stmt(q, &sql, e);
+	strbuf_release(&sql);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : sq_fail(q, rc, e, t->name);
+}
+
+static int sq_row_update(void *be, const struct store_table *t, int64_t id, int64_t version,
+			 const struct store_value *v, struct err *e)
+{
+	struct sq *q = be;
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc, n = t->ncols;
+
+	strbuf_addf(&sql, "UPDATE %s SET ", t->name);
+	for (int i = 0; i < n; i++)
+		strbuf_addf(&sql, "%s%s = ?%d", i ? ", " : "", t->cols[i].name, i + 1);
+	if (t->versioned)
+		strbuf_addf(&sql, ", version = version + 1 WHERE id = ?%d AND version = ?%d", n + 1, n + 2);
+	else
+		strbuf_addf(&sql, " WHERE id = ?%d", n + 1);
+	st = row_stmt(q, &sql, e);
+	strbuf_release(&sql);
+	if (!st)
+		return e->code;
+	for (int i = 0; i < n; i++)
+		bind_value(st, i + 1, t->cols[i].type, &v[i]);
+	sqlite3_bind_int64(st, n + 1, id);
+	if (t->versioned)
+		sqlite3_bind_int64(st, n + 2, version);
+	if ((rc = exec_done(q, st, e, t->name)) < 0)
+		return rc;
+	if (sqlite3_changes(q->db) == 1)
+		return 0;
+	rc = exists_row(q, t, id, e);
+	if (rc < 0)
+		return rc;
+	if (rc == 0)
+		return err_set(e, ERR_NOTFOUND, "%s: no row %lld", t->name, (long long)id);
+	return err_set(e, ERR_CONFLICT,
+		       "%s %lld was changed by someone else since you read it (you had version %lld); "
+		       "reload it and make your change again", t->name, (long long)id, (long long)version);
+}
+
+static int sq_row_select(void *be, const struct store_table *t, const struct store_where *w,
+			 int nw, store_row_fn fn, void *ctx, int *found, struct err *e)
+{
+	struct sq *q = be;
+	struct strbuf sql = STRBUF_INIT;
+	struct store_value vals[64];
+	sqlite3_stmt *st;
+	int rc, stop = 0;
+
+	if (t->ncols > 64)
+		return err_set(e, ERR_INTERNAL, "%s: too many columns", t->name);
+	strbuf_addstr(&sql, "SELECT id");
+	strbuf_addstr(&sql, t->versioned ? ", version" : ", 0");
+	for (int i = 0; i < t->ncols; i++)
+		strbuf_addf(&sql, ", %s", t->cols[i].name);
+	strbuf_addf(&sql, " FROM %s", t->name);
+	for (int i = 0; i < nw; i++) {
+		const char *col = w[i].col == STORE_ID ? "id" : t->cols[w[i].col].name;
+		int null = w[i].col != STORE_ID && (w[i].v.null ||
+			   (t->cols[w[i].col].type == ST_TEXT && !w[i].v.s));
+
+		strbuf_addf(&sql, "%s %s %s ?%d", i ? " AND" : " WHERE", col, null ? "IS" : "=", i + 1);
+	}
+	strbuf_addstr(&sql, " ORDER BY id");
+	st = row_stmt(q, &sql, e);
+	strbuf_release(&sql);
+	if (!st)
+		return e->code;
+	for (int i = 0; i < nw; i++)
+		bind_value(st, i + 1, w[i].col == STORE_ID ? ST_INT : t->cols[w[i].col].type, &w[i].v);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_row row = { sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), vals };
+
+		for (int i = 0; i < t->ncols; i++) {
+			struct store_value *v = &vals[i];
+
+			memset(v, 0, sizeof(*v));
+			v->null = sqlite3_column_type(st, i + 2) == SQLITE_NULL;
+			if (t->cols[i].type == ST_INT)
+				v->i = sqlite3_column_int64(st, i + 2);
+			else if (t->cols[i].type == ST_REAL)
+				v->r = sqlite3_column_double(st, i + 2);
+			else
+				v->s = v->null ? NULL : col_text(st, i + 2);
+		}
+		*found = 1;
+		if ((stop = fn(ctx, &row)) != 0)
+			break;
+	}
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	if (!stop && rc != SQLITE_DONE)
+		return sq_fail(q, rc, e, t->name);
+	return stop;
+}
+
+static int sq_row_delete(void *be, const struct store_table *t, int64_t id, struct err *e)
+{
+	struct sq *q = be;
+	struct strbuf sql = STRBUF_INIT;
+	sqlite3_stmt *st;
+	int rc;
+
+	strbuf_addf(&sql, "DELETE FROM %s WHERE id = ?1", t->name);
+	st = row_stmt(q, &sql, e);
+	strbuf_release(&sql);
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = exec_done(q, st, e, t->name)) < 0)
+		return rc;
+	return sqlite3_changes(q->db) ? 0 : err_set(e, ERR_NOTFOUND, "%s: no row %lld", t->name, (long long)id);
+}
+
 const struct store_ops store_sqlite_ops = {
 	.version = STORE_OPS_VERSION,
 	.name = "sqlite",
@@ -948,4 +1165,8 @@ const struct store_ops store_sqlite_ops = {
 	.meta_get = sq_meta_get,
 	.set_busy_timeout = sq_set_busy_timeout,
 	.nbhd_set_boundary = sq_nbhd_set_boundary,
+	.row_insert = sq_row_insert,
+	.row_update = sq_row_update,
+	.row_select = sq_row_select,
+	.row_delete = sq_row_delete,
 };
