@@ -125,6 +125,8 @@ int cmd_serve(struct cli_ctx *ctx)
 	wa.assets = assets;
 	wa.health = store_health;
 	wa.health_ctx = &health;
+	wa.store = ctx->store;
+	wa.store_lock = &health.lock;
 	if (!metrics || web_routes_check(&e) < 0 || web_app_prepare(&wa, &e) < 0) {
 		cli_error("serve: %s", metrics ? e.msg : "out of memory");
 		goto done;

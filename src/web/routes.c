@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api/engage_api.h"
 #include "index/readmodel.h"
 #include "publish/opendata.h"
 #include "views/page_home.h"
@@ -112,6 +113,61 @@ static void open_data_etag(struct web_app *wa)
 		 (unsigned long long)h);
 }
 
+/* --- Engage's own API: /api/v1 ------------------------------------------- */
+
+static int no_store(struct http_response *res)
+{
+	return err_set(&res->err, ERR_BUSY, "this server has no database for engagement records");
+}
+
+static int h_concern_raise(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	const char *type = http_header(req, "Content-Type");
+	int rc;
+
+	/* JSON only: a browser cannot send it cross-site without CORS, which
+	 * Engage does not grant, so no CSRF token is needed here */
+	if (!type || strncmp(type, "application/json", 16))
+		return err_set(&res->err, ERR_INVALID, "Content-Type: send application/json");
+	if (!wa->store)
+		return no_store(res);
+	pthread_mutex_lock(wa->store_lock);
+	rc = api_concern_raise(wa->store, req->body, req->body_len, &res->body, &res->err);
+	pthread_mutex_unlock(wa->store_lock);
+	if (rc == 0)
+		res->status = 201;
+	return rc;
+}
+
+static int h_concern_public(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	int rc;
+
+	if (!wa->store)
+		return no_store(res);
+	pthread_mutex_lock(wa->store_lock);
+	rc = api_concern_public(wa->store, http_param(req, "reference"), &res->body, &res->err);
+	pthread_mutex_unlock(wa->store_lock);
+	http_response_header(res, "Cache-Control", "no-store");
+	return rc;
+}
+
+static int h_record(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	int rc;
+
+	if (!wa->store)
+		return no_store(res);
+	pthread_mutex_lock(wa->store_lock);
+	rc = api_neighbourhood_record(wa->store, http_param(req, "force"), http_param(req, "id"),
+				      &res->body, &res->err);
+	pthread_mutex_unlock(wa->store_lock);
+	return rc;
+}
+
 int web_app_prepare(struct web_app *wa, struct err *e)
 {
 	strbuf_init(&wa->home_page, 0);
@@ -181,6 +237,12 @@ const struct route web_routes[] = {
 	{ .methods = HTTP_GET, .pattern = "/metrics", .handler = h_metrics,
 	  .name = "metrics", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/", .handler = h_home, .name = "home", .role = 0 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/concerns", .handler = h_concern_raise,
+	  .name = "v1-concern-raise", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/concerns/{reference}", .handler = h_concern_public,
+	  .name = "v1-concern", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/record",
+	  .handler = h_record, .name = "v1-record", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = h_neighbourhood,
 	  .name = "neighbourhood", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -18,6 +18,7 @@
 #ifndef ENGAGE_ROUTES_H
 #define ENGAGE_ROUTES_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #include "base/err.h"
@@ -47,6 +48,10 @@ struct web_app {
 	struct strbuf home_page;	/* "/" rendered once by web_app_prepare() */
 	const struct opendata_set *open_data;	/* served under /data/; may be NULL */
 	char open_data_etag[24];	/* set by web_app_prepare() */
+	/* The store, for Engage's own records (the engagement API).  SQLite
+	 * handles are single-threaded: hold store_lock around every use. */
+	struct store *store;
+	pthread_mutex_t *store_lock;
 	void *user;
 };
 

@@ -86,4 +86,44 @@ if printf '%s' "$out" | grep -qE 'Gwen|example\.org|budget'; then
 else ok "the public view holds no personal data or internal note"; fi
 run_engage concern show ENG-XXXX-XXXXX $db
 expect_rc "a mistyped reference is a usage error" 2
+
+# --- the same journey's public side through the API, on a real server ---
+if start_server $db; then ok "the server starts"; else not_ok "the server starts" "$(cat "$T/server.log")"; fi
+post() { body=$(curl -s -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary "$1" "$base/api/v1/concerns"); status=${body##*$'\n'}; body=${body%$'\n'*}; }
+
+post '{"force":"glanmor","neighbourhood":"GM01","text":"Ceir yn goryrru ger yr ysgol","language":"cy","contact":{"name":"Dafydd ap Huw","email":"dafydd@example.org","consent":true}}'
+[ "$status" = 201 ] && ok "a resident raises a concern online (201)" || not_ok "a resident raises a concern online" "$status $body"
+printf '%s' "$body" | grep -q '"category":"speeding"' && ok "the Welsh text is categorised" || not_ok "the Welsh text is categorised" "$body"
+printf '%s' "$body" | grep -q '"raised_by":4' && ok "it joins the same group (4 people)" || not_ok "it joins the same group" "$body"
+webref=$(printf '%s' "$body" | grep -o 'ENG-[0-9A-Z-]*')
+
+post '{"force":"glanmor","neighbourhood":"GM01","text":""}'
+[ "$status" = 400 ] && printf '%s' "$body" | grep -q 'text: is required' && ok "an empty concern is refused naming the field" || not_ok "an empty concern is refused" "$status $body"
+post '{"force":"glanmor","neighbourhood":"GM01","text":"x","contact":{"email":7}}'
+printf '%s' "$body" | grep -q 'contact.email: should be text' && ok "a wrong type names the field" || not_ok "a wrong type names the field" "$body"
+post '{"force":'
+[ "$status" = 400 ] && printf '%s' "$body" | grep -q 'not JSON' && ok "malformed JSON is a 400" || not_ok "malformed JSON is a 400" "$status $body"
+http -X POST -H 'Content-Type: text/plain' --data 'x' "$base/api/v1/concerns"
+[ "$status" = 400 ] && ok "a form post without JSON is refused" || not_ok "a form post without JSON is refused" "$status $body"
+
+http "$base/api/v1/concerns/$ref"
+[ "$status" = 200 ] && ok "the postcard's reference answers" || not_ok "the postcard's reference answers" "$status $body"
+printf '%s' "$body" | grep -q '"status":"answered"' && printf '%s' "$body" | grep -q 'flashing sign' \
+  && ok "the API shows you said, we did" || not_ok "the API shows you said, we did" "$body"
+http "$base/api/v1/concerns/ENG-XXXX-XXXXX"
+[ "$status" = 400 ] && ok "a mistyped reference is a 400" || not_ok "a mistyped reference is a 400" "$status"
+http "$base/api/v1/concerns/$webref"
+printf '%s' "$body" | grep -q '"status":"open"' && ok "the web concern is open" || not_ok "the web concern is open" "$body"
+
+http "$base/api/v1/neighbourhoods/glanmor/GM01/record"
+[ "$status" = 200 ] && ok "the published record answers" || not_ok "the published record answers" "$status $body"
+printf '%s' "$body" | grep -q '"status":"resolved"' && printf '%s' "$body" | grep -q '"kind":"pact-meeting"' \
+  && ok "the record shows the meeting and the resolved priority" || not_ok "the record shows the meeting and the priority" "$body"
+if printf '%s' "$body" | grep -qE 'Gwen|Dafydd|example\.org|budget|goryrru'; then
+  not_ok "the record holds no personal data, no concern text, no internal note" "$body"
+else ok "the record holds no personal data, no concern text, no internal note"; fi
+http "$base/api/v1/neighbourhoods/glanmor/GM99/record"
+[ "$status" = 404 ] && ok "an unknown neighbourhood's record is a 404" || not_ok "an unknown neighbourhood's record is a 404" "$status"
+if grep -qE 'Dafydd|example\.org|goryrru' "$T/server.log"; then not_ok "nothing personal reaches the log"; else ok "nothing personal reaches the log"; fi
+stop_server
 finish

@@ -1,0 +1,114 @@
+/*
+ * engage_api_body.c - reading JSON request bodies for the engagement API
+ * with jansson.  Kept apart from the answers (engage_api.c), which are
+ * written with base/json.h, whose names overlap jansson's.
+ */
+#include "api/engage_api-internal.h"
+
+#include <jansson.h>
+#include <string.h>
+
+/* A string member, or NULL; ERR_INVALID when present but not a string. */
+static int get_string(json_t *obj, const char *name, const char *field, const char **out,
+		      struct err *e)
+{
+	json_t *v = json_object_get(obj, name);
+
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_string(v))
+		return err_set(e, ERR_INVALID, "%s: should be text", field);
+	*out = json_string_value(v);
+	return 0;
+}
+
+static int get_bool(json_t *obj, const char *name, const char *field, int *out, struct err *e)
+{
+	json_t *v = json_object_get(obj, name);
+
+	*out = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_boolean(v))
+		return err_set(e, ERR_INVALID, "%s: should be true or false", field);
+	*out = json_is_true(v);
+	return 0;
+}
+
+static int read_location(json_t *root, struct concern_input *in, struct err *e)
+{
+	json_t *loc = json_object_get(root, "location"), *lat, *lng;
+	int rc;
+
+	if (!loc || json_is_null(loc))
+		return 0;
+	if (!json_is_object(loc))
+		return err_set(e, ERR_INVALID, "location: should be an object");
+	if ((rc = get_string(loc, "description", "location.description", &in->location_text, e)) < 0)
+		return rc;
+	lat = json_object_get(loc, "latitude");
+	lng = json_object_get(loc, "longitude");
+	if (!lat && !lng)
+		return 0;
+	if (!json_is_number(lat) || !json_is_number(lng))
+		return err_set(e, ERR_INVALID, "location: latitude and longitude should both be numbers");
+	in->has_location = 1;
+	in->lat = json_number_value(lat);
+	in->lng = json_number_value(lng);
+	return 0;
+}
+
+static int read_contact(json_t *root, struct concern_input *in, struct err *e)
+{
+	json_t *c = json_object_get(root, "contact");
+	int rc;
+
+	if ((rc = get_bool(root, "anonymous", "anonymous", &in->anonymous, e)) < 0)
+		return rc;
+	if (!c || json_is_null(c)) {
+		in->anonymous = 1;
+		return 0;
+	}
+	if (!json_is_object(c))
+		return err_set(e, ERR_INVALID, "contact: should be an object");
+	if (in->anonymous)
+		return err_set(e, ERR_INVALID, "contact: an anonymous concern has no contact details");
+	if ((rc = get_string(c, "name", "contact.name", &in->name, e)) < 0 ||
+	    (rc = get_string(c, "email", "contact.email", &in->email, e)) < 0 ||
+	    (rc = get_string(c, "phone", "contact.phone", &in->phone, e)) < 0 ||
+	    (rc = get_bool(c, "consent", "contact.consent", &in->consent_contact, e)) < 0)
+		return rc;
+	return 0;
+}
+
+int api_parse_concern(const char *body, size_t len, struct concern_input *in, void **hold,
+		      struct err *e)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
+	int rc;
+
+	memset(in, 0, sizeof(*in));
+	in->channel = "online-form";	/* the public cannot claim another channel */
+	in->created_by = "online form";
+	*hold = root;
+	if (!root)
+		return err_set(e, ERR_INVALID, "body: not JSON (%s at line %d, column %d)", jerr.text,
+			       jerr.line, jerr.column);
+	if (!json_is_object(root))
+		return err_set(e, ERR_INVALID, "body: should be a JSON object");
+	if ((rc = get_string(root, "force", "force", &in->force_id, e)) < 0 ||
+	    (rc = get_string(root, "neighbourhood", "neighbourhood", &in->neighbourhood_id, e)) < 0 ||
+	    (rc = get_string(root, "text", "text", &in->body, e)) < 0 ||
+	    (rc = get_string(root, "category", "category", &in->category, e)) < 0 ||
+	    (rc = get_string(root, "language", "language", &in->language, e)) < 0 ||
+	    (rc = read_location(root, in, e)) < 0 || (rc = read_contact(root, in, e)) < 0)
+		return rc;
+	return 0;
+}
+
+void api_parse_release(void *hold)
+{
+	json_decref(hold);
+}
