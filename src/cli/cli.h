@@ -103,5 +103,9 @@ int cmd_activity(struct cli_ctx *ctx);
 int cmd_priority(struct cli_ctx *ctx);
 int cmd_action(struct cli_ctx *ctx);
 int cmd_feedback(struct cli_ctx *ctx);
+int cmd_plan(struct cli_ctx *ctx);
+int cmd_profile(struct cli_ctx *ctx);
+int cmd_todo(struct cli_ctx *ctx);
+int cmd_pack(struct cli_ctx *ctx);
 
 #endif

@@ -166,6 +166,54 @@ const struct cli_command cli_commands[] = {
 	    { "note", "TEXT", "internal note, never published" },
 	    { "by", "NAME", "who gives it" } },
 	  cmd_feedback },
+	{ "plan", "plan add|list --neighbourhood FORCE/ID [options]",
+	  "the rolling 12-month engagement plan",
+	  "add plans who (audience), how (an activity kind), what (message), the aim,\n"
+	  "the date (today to 12 months ahead) and the owner, with reasonable\n"
+	  "adjustments. list shows the plan with overdue entries, and the community\n"
+	  "groups and seldom-heard groups with nothing planned.",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "neighbourhood", "FORCE/ID", "where" },
+	    { "audience", "TEXT", "who (add)" },
+	    { "channel", "KIND", "how: an activity kind, e.g. surgery (add)" },
+	    { "message", "TEXT", "what (add)" },
+	    { "aim", "TEXT", "what good looks like (add)" },
+	    { "date", "YYYY-MM-DD", "when (add)" },
+	    { "owner", "NAME", "who makes it happen (add)" },
+	    { "adjustments", "LIST", "bsl,step-free,easy-read,welsh,online-option,... (add)" } },
+	  cmd_plan },
+	{ "profile", "profile show|note|contact --neighbourhood FORCE/ID [options]",
+	  "know the community: census profile, notes, key contacts",
+	  "show sums the census of the neighbourhood's LSOAs and counts its assets.\n"
+	  "note records a community of interest, seldom-heard group, tension,\n"
+	  "incoming or outgoing community, or vulnerability. contact records a key\n"
+	  "person, held only with consent for a stated purpose.",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "neighbourhood", "FORCE/ID", "where" },
+	    { "kind", "KIND", "kind of note (note)" },
+	    { "title", "TEXT", "short title (note)" },
+	    { "text", "TEXT", "the note (note)" },
+	    { "name", "NAME", "the contact's name (contact)" },
+	    { "role", "TEXT", "their role (contact)" },
+	    { "organisation", "TEXT", "their organisation (contact)" },
+	    { "email", "EMAIL", "(contact)" },
+	    { "phone", "PHONE", "(contact)" },
+	    { "consent", "TEXT", "what they agreed to be contacted for (contact)" } },
+	  cmd_profile },
+	{ "todo", "todo --neighbourhood FORCE/ID",
+	  "what needs doing: feedback owed, overdue actions and plans, reviews, meetings",
+	  "Lists concerns waiting for feedback, actions past their due date, plan\n"
+	  "entries whose date passed with nothing held, priority reviews due within a\n"
+	  "week, and meetings in the next seven days.",
+	  NEEDS_STORE, 0, 0,
+	  { { "neighbourhood", "FORCE/ID", "where" },
+	    { "feedback-days", "N", "feedback is owed after N days (default 28)" } },
+	  cmd_todo },
+	{ "pack", "pack --neighbourhood FORCE/ID",
+	  "the beat or PACT meeting pack",
+	  "Crime and ASB for the last three months against the three before, progress\n"
+	  "on the current priorities with their actions, and candidates for new ones.",
+	  NEEDS_STORE, 0, 0, { { "neighbourhood", "FORCE/ID", "where" } }, cmd_pack },
 	{ "init", "init",
 	  "create the database, or upgrade its schema",
 	  "Creates the database file named by the `database` setting if it is\n"

@@ -24,6 +24,8 @@ int eng_require_text(const char *field, const char *s, size_t max, struct err *e
 int eng_optional_text(const char *field, const char *s, size_t max, struct err *e);
 /* "YYYY-MM-DD", a real calendar date. */
 int eng_require_date(const char *field, const char *s, struct err *e);
+/* Whether `needle` occurs in `hay`, ignoring ASCII case. */
+int eng_contains_ci(const char *hay, const char *needle);
 /* Today in Europe/London as "YYYY-MM-DD". */
 void eng_today(char buf[11]);
 

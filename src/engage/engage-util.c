@@ -12,6 +12,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 struct nbhd_probe {
 	const char *id;
@@ -100,6 +101,16 @@ int eng_require_date(const char *field, const char *s, struct err *e)
 	if (yy != y || mm != m || dd != d)
 		return err_set(e, ERR_INVALID, "%s: \"%s\" is not a real date", field, s);
 	return 0;
+}
+
+int eng_contains_ci(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return n == 0;
 }
 
 void eng_today(char buf[11])

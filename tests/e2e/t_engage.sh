@@ -87,6 +87,37 @@ else ok "the public view holds no personal data or internal note"; fi
 run_engage concern show ENG-XXXX-XXXXX $db
 expect_rc "a mistyped reference is a usage error" 2
 
+# --- knowing the community, planning, what needs doing, the meeting pack ---
+run_engage profile show $db --neighbourhood glanmor/GM01
+expect_out "the profile sums the census of its LSOAs" "residents"
+expect_out "the profile shows ethnic groups" "ethnic_group:"
+run_engage profile note $db --neighbourhood glanmor/GM01 --kind seldom-heard \
+  --title "Polish community" --text "Few come to meetings; the Saturday school is a way in"
+expect_rc "a seldom-heard group is noted" 0
+run_engage profile contact $db --neighbourhood glanmor/GM01 --name "Anna Nowak" --role "Chair"
+expect_rc "a key contact without consent is refused" 1
+expect_out "consent is named" "consent purpose"
+run_engage plan list $db --neighbourhood glanmor/GM01
+expect_out "the unplanned seldom-heard group is reported" "nothing planned for Polish community"
+run_engage plan add $db --neighbourhood glanmor/GM01 --audience "Polish community" --channel surgery \
+  --message "Introduce the team" --aim "Five families raise a concern" --date 2001-02-03 --owner "PCSO Megan Davies"
+expect_out "a plan date in the past is refused" "in the past"
+run_engage plan add $db --neighbourhood glanmor/GM01 --audience "Polish community" --channel surgery \
+  --message "Introduce the team" --aim "Five families raise a concern" --date "$due" \
+  --owner "PCSO Megan Davies" --adjustments interpreter
+expect_rc "a plan entry is added" 0
+run_engage plan list $db --neighbourhood glanmor/GM01
+if printf '%s' "$out" | grep -q "nothing planned for Polish community"; then
+  not_ok "once planned, the group is no longer reported" "$out"; else ok "once planned, the group is no longer reported"; fi
+run_engage todo $db --neighbourhood glanmor/GM01 --feedback-days 0
+if printf '%s' "$out" | grep -q feedback-owed; then not_ok "answered concerns owe no feedback" "$out"; else ok "answered concerns owe no feedback"; fi
+run_engage concern add $db --neighbourhood glanmor/GM01 --channel phone --anonymous --text "Dog mess all over the park path"
+run_engage todo $db --neighbourhood glanmor/GM01 --feedback-days 0
+expect_out "a new open concern shows as feedback owed" "feedback-owed"
+run_engage pack $db --neighbourhood glanmor/GM01
+expect_out "the pack has the crime summary" "All "
+expect_out "the pack has the candidates" "Candidates for new priorities"
+
 # --- the same journey's public side through the API, on a real server ---
 if start_server $db; then ok "the server starts"; else not_ok "the server starts" "$(cat "$T/server.log")"; fi
 post() { body=$(curl -s -w '\n%{http_code}' -H 'Content-Type: application/json' --data-binary "$1" "$base/api/v1/concerns"); status=${body##*$'\n'}; body=${body%$'\n'*}; }
