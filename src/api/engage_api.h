@@ -23,7 +23,8 @@
  *	{"force":"glanmor","neighbourhood":"GM01","text":"...",
  *	 "category":"speeding" (optional), "language":"en"|"cy",
  *	 "location":{"latitude":52.1,"longitude":-4.4,"description":"..."} (optional),
- *	 "anonymous":true | "contact":{"name","email","phone","consent":true}}
+ *	 "anonymous":true | "contact":{"name","email","phone","consent":true},
+ *	 "demographics":{"age_band":"65+","sex":"female","ethnic_group":"prefer-not-to-say"}}
  * The channel is always "online-form".  Answers {"reference","category",
  * "category_suggested","raised_by","channels"}. */
 int api_concern_raise(struct store *s, const char *body, size_t len, struct strbuf *out,

@@ -82,6 +82,27 @@ static int read_contact(json_t *root, struct concern_input *in, struct err *e)
 	return 0;
 }
 
+/* "demographics": {"age_band":"65+","sex":"female"}: what the raiser chose to say. */
+static int read_demographics(json_t *root, struct concern_input *in, struct err *e)
+{
+	json_t *d = json_object_get(root, "demographics"), *v;
+	const char *key;
+
+	if (!d || json_is_null(d))
+		return 0;
+	if (!json_is_object(d))
+		return err_set(e, ERR_INVALID, "demographics: should be an object");
+	json_object_foreach(d, key, v) {
+		if (!json_is_string(v))
+			return err_set(e, ERR_INVALID, "demographics.%s: should be text", key);
+		if (in->ndemographics == CONCERN_MAX_DEMOGRAPHICS)
+			return err_set(e, ERR_INVALID, "demographics: at most %d", CONCERN_MAX_DEMOGRAPHICS);
+		in->demographics[in->ndemographics].measure = key;
+		in->demographics[in->ndemographics++].category = json_string_value(v);
+	}
+	return 0;
+}
+
 int api_parse_concern(const char *body, size_t len, struct concern_input *in, void **hold,
 		      struct err *e)
 {
@@ -103,7 +124,8 @@ int api_parse_concern(const char *body, size_t len, struct concern_input *in, vo
 	    (rc = get_string(root, "text", "text", &in->body, e)) < 0 ||
 	    (rc = get_string(root, "category", "category", &in->category, e)) < 0 ||
 	    (rc = get_string(root, "language", "language", &in->language, e)) < 0 ||
-	    (rc = read_location(root, in, e)) < 0 || (rc = read_contact(root, in, e)) < 0)
+	    (rc = read_location(root, in, e)) < 0 || (rc = read_contact(root, in, e)) < 0 ||
+	    (rc = read_demographics(root, in, e)) < 0)
 		return rc;
 	return 0;
 }

@@ -39,6 +39,12 @@ static int check(struct store *s, const struct activity_input *in, int *mode, st
 	if (in->ndemographics < 0 || in->ndemographics > ACTIVITY_MAX_DEMOGRAPHICS)
 		return err_set(e, ERR_INVALID, "demographics: at most %d rows", ACTIVITY_MAX_DEMOGRAPHICS);
 	for (int i = 0; i < in->ndemographics; i++) {
+		const char *why;
+
+		if (demographic_valid(in->demographics[i].measure, in->demographics[i].category, &why) < 0)
+			return err_set(e, ERR_INVALID, "demographics: \"%s\" \"%s\": %s",
+				       in->demographics[i].measure ? in->demographics[i].measure : "",
+				       in->demographics[i].category ? in->demographics[i].category : "", why);
 		if (in->demographics[i].count < 0)
 			return err_set(e, ERR_INVALID, "demographics: a count cannot be negative");
 		if (in->attendance >= 0 && in->demographics[i].count > in->attendance)

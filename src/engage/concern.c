@@ -63,6 +63,13 @@ static int check_input(struct store *s, const struct concern_input *in, int *cat
 	}
 	if (in->ndemographics < 0 || in->ndemographics > CONCERN_MAX_DEMOGRAPHICS)
 		return err_set(e, ERR_INVALID, "demographics: at most %d", CONCERN_MAX_DEMOGRAPHICS);
+	for (int i = 0; i < in->ndemographics; i++) {
+		const char *why;
+		if (demographic_valid(in->demographics[i].measure, in->demographics[i].category, &why) < 0)
+			return err_set(e, ERR_INVALID, "demographics: \"%s\" \"%s\": %s",
+				       in->demographics[i].measure ? in->demographics[i].measure : "",
+				       in->demographics[i].category ? in->demographics[i].category : "", why);
+	}
 	if (in->activity_id) {
 		struct eng_row a;
 

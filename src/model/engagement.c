@@ -394,3 +394,33 @@ void priority_score(const struct priority_evidence *ev, struct priority_score *o
 		out->total += parts[i].points;
 	}
 }
+
+int demographic_valid(const char *measure, const char *category, const char **why)
+{
+	static const struct {
+		const char *measure;
+		const char *categories[6];
+	} census[] = {
+		{ "age_band", { "0-15", "16-29", "30-44", "45-64", "65+", NULL } },
+		{ "sex", { "female", "male", NULL } },
+		{ "ethnic_group", { "asian", "black", "mixed", "white", "other", NULL } },
+	};
+
+	for (size_t i = 0; measure && i < sizeof(census) / sizeof(census[0]); i++) {
+		if (strcmp(census[i].measure, measure))
+			continue;
+		if (category && !strcmp(category, "prefer-not-to-say"))
+			return 0;
+		for (int k = 0; category && census[i].categories[k]; k++)
+			if (!strcmp(census[i].categories[k], category))
+				return 0;
+		if (why)
+			*why = !strcmp(measure, "age_band") ? "age bands are 0-15, 16-29, 30-44, 45-64, 65+ or prefer-not-to-say"
+			       : !strcmp(measure, "sex") ? "sex is female, male or prefer-not-to-say"
+			       : "ethnic groups are asian, black, mixed, white, other or prefer-not-to-say";
+		return -1;
+	}
+	if (why)
+		*why = "the measures are age_band, sex and ethnic_group";
+	return -1;
+}

@@ -70,6 +70,14 @@ extern const int adjustment_count;
  * offset when a slug is unknown. */
 int adjustments_parse(const char *list, size_t *bad);
 
+/* Self-described demographics use the census categories Engage compares
+ * against (so who is heard can be set beside who lives there):
+ *   age_band: 0-15, 16-29, 30-44, 45-64, 65+
+ *   sex: female, male
+ *   ethnic_group: asian, black, mixed, white, other
+ * and "prefer-not-to-say" for any of them.  0 when valid; -1 and *why. */
+int demographic_valid(const char *measure, const char *category, const char **why);
+
 /* --- priorities (PACT) ----------------------------------------------------- */
 enum priority_status {
 	PRI_PROPOSED, PRI_AGREED, PRI_IN_PROGRESS, PRI_RESOLVED, PRI_CLOSED, PRI_STATUS_COUNT

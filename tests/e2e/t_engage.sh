@@ -128,6 +128,10 @@ printf '%s' "$body" | grep -q '"category":"speeding"' && ok "the Welsh text is c
 printf '%s' "$body" | grep -q '"raised_by":4' && ok "it joins the same group (4 people)" || not_ok "it joins the same group" "$body"
 webref=$(printf '%s' "$body" | grep -o 'ENG-[0-9A-Z-]*')
 
+post '{"force":"glanmor","neighbourhood":"GM01","text":"Noise","demographics":{"age_band":"ninety"}}'
+[ "$status" = 400 ] && printf '%s' "$body" | grep -q 'age bands are' && ok "demographics outside the census categories are refused" || not_ok "bad demographics are refused" "$status $body"
+post '{"force":"glanmor","neighbourhood":"GM01","text":"Noise at night","demographics":{"age_band":"65+","sex":"prefer-not-to-say"}}'
+[ "$status" = 201 ] && ok "self-described demographics are accepted" || not_ok "demographics are accepted" "$status $body"
 post '{"force":"glanmor","neighbourhood":"GM01","text":""}'
 [ "$status" = 400 ] && printf '%s' "$body" | grep -q 'text: is required' && ok "an empty concern is refused naming the field" || not_ok "an empty concern is refused" "$status $body"
 post '{"force":"glanmor","neighbourhood":"GM01","text":"x","contact":{"email":7}}'

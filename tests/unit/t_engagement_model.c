@@ -113,3 +113,15 @@ TEST(engagement_adjustments_parse_and_name_the_bad_one)
 	CHECK_INT(adjustments_parse("bsl,ramp", &bad), -1);
 	CHECK_INT(bad, 4);
 }
+
+TEST(engagement_demographics_use_census_categories)
+{
+	const char *why = NULL;
+
+	CHECK_INT(demographic_valid("age_band", "65+", &why), 0);
+	CHECK_INT(demographic_valid("ethnic_group", "prefer-not-to-say", &why), 0);
+	CHECK_INT(demographic_valid("age_band", "70-79", &why), -1);
+	CHECK_CONTAINS(why, "0-15, 16-29");
+	CHECK_INT(demographic_valid("religion", "none", &why), -1);
+	CHECK_CONTAINS(why, "age_band, sex and ethnic_group");
+}
