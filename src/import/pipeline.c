@@ -54,6 +54,11 @@ struct job {
 	size_t nmonths, cap_months;
 	struct strtab known_forces;	/* force ids in the store */
 	struct strtab known_nbhds;	/* "force\tid" of neighbourhoods in the store */
+	/* forces this import added with only their id for a name, to be named
+	 * by the first file that says ("Falls within"); England and Wales have
+	 * 45 forces */
+	char unnamed[64][REGISTRY_ID_MAX + 1];
+	int nunnamed;
 	int known_loaded;
 };
 
@@ -389,13 +394,23 @@ static const char *kind_word(int kind)
 static int ensure_force(struct job *j, const char *id, const char *name)
 {
 	struct store_force f = { id, name && *name ? name : id, NULL, NULL, NULL };
+	int named = name && *name;
 	int rc;
 
-	if (force_known(j, id))
+	if (force_known(j, id)) {
+		/* a stop-and-search file (no force name) may have come first */
+		for (int i = 0; named && i < j->nunnamed; i++)
+			if (!strcmp(j->unnamed[i], id)) {
+				j->unnamed[i][0] = '\0';
+				return store_force_put(j->s, &f, j->e);
+			}
 		return 0;
+	}
 	if ((rc = store_force_put(j->s, &f, j->e)) < 0)
 		return rc;
 	strtab_intern(&j->known_forces, id, strlen(id));
+	if (!named && j->nunnamed < 64)
+		snprintf(j->unnamed[j->nunnamed++], sizeof(j->unnamed[0]), "%s", id);
 	j->sum->forces++;
 	return 0;
 }
