@@ -1,5 +1,5 @@
 /*
- * tables.h - descriptors of the engagement tables (migration 002), for the
+ * tables.h - descriptors of the engagement tables (migration 003), for the
  * store_row_* functions in store.h.
  *
  * Each table has an enum naming its columns in order (without id and

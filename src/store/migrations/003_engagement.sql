@@ -1,4 +1,4 @@
--- 002: the engagement cycle (know, plan, engage, prioritise, act, feed back).
+-- 003: the engagement cycle (know, plan, engage, prioritise, act, feed back).
 -- Ordinary relational rows.  Instants are UTC seconds (BIGINT); calendar
 -- dates are 'YYYY-MM-DD' text.  Rows people edit carry a version for
 -- optimistic locking: a save names the version it read, and a stale save
