@@ -16,7 +16,7 @@
 
 #include "store/store.h"
 
-#define STORE_OPS_VERSION 1
+#define STORE_OPS_VERSION 2
 
 typedef int (*force_fn)(void *, const struct store_force *);
 typedef int (*area_fn)(void *, const struct store_area *);
@@ -27,6 +27,7 @@ typedef int (*person_fn)(void *, const struct store_person *);
 typedef int (*asset_fn)(void *, const struct store_asset *);
 typedef int (*month_fn)(void *, const struct store_force_month *);
 typedef int (*import_fn)(void *, const struct store_import *);
+typedef int (*street_fn)(void *, const struct store_street *);
 
 struct store_ops {
 	int version;
@@ -69,6 +70,11 @@ struct store_ops {
 	void (*set_busy_timeout)(void *be, int ms);
 	int (*nbhd_set_boundary)(void *be, const char *force_id, const char *id,
 				 const void *wkb, size_t wkb_len, struct err *e);
+	/* version 2 */
+	int (*street_add)(void *be, const struct store_street *st, struct err *e);
+	int (*street_each)(void *be, street_fn fn, void *ctx, struct err *e);
+	int (*sequence_take)(void *be, const char *name, int64_t count, int64_t *first,
+			     struct err *e);
 };
 
 extern const struct store_ops store_sqlite_ops;
