@@ -44,6 +44,8 @@ struct web_app {
 	const struct readmodel *rm;	/* what the public pages read; may be NULL */
 	const struct web_assets *assets;	/* served under /assets/; may be NULL */
 	struct strbuf home_page;	/* "/" rendered once by web_app_prepare() */
+	/* police.uk API answers rendered once (routes_api.h) */
+	struct strbuf api_forces, api_categories, api_dates, api_updated;
 	void *user;
 };
 
