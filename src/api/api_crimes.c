@@ -311,9 +311,7 @@ int api_outcomes_for_crime(const struct readmodel *rm, const char *persistent_id
 	n = readmodel_crime_outcomes(rm, id, refs, n);
 	json_init(&jw, out);
 	json_object_begin(&jw);
-	json_key(&jw, "crime");
-	crime(&jw, rm, ref, 0);
-	json_key(&jw, "outcomes");
+	json_key(&jw, "outcomes");	/* police.uk sends outcomes first */
 	json_array_begin(&jw);
 	for (size_t i = 0; i < n; i++) {
 		const struct rm_month *m = &rm->months[RM_REF_MONTH(refs[i])];
@@ -327,6 +325,8 @@ int api_outcomes_for_crime(const struct readmodel *rm, const char *persistent_id
 		json_object_end(&jw);
 	}
 	json_array_end(&jw);
+	json_key(&jw, "crime");
+	crime(&jw, rm, ref, 0);
 	json_object_end(&jw);
 	xfree(refs);
 	return finish(out, 0);
