@@ -37,4 +37,13 @@ int api_street_rows(const struct readmodel *rm, int32_t street_id, int kind, int
 int32_t api_nearest_street(const struct readmodel *rm, int32_t lat, int32_t lng, int32_t month);
 void api_refs_release(struct api_refs *r);
 
+/* Write row `row` of month `ref`'s pack of `kind` from its pre-rendered
+ * bytes; 0 when the month was not pre-rendered. */
+int api_frag(struct json_writer *jw, const struct readmodel *rm, uint64_t ref, int kind);
+/* The renderers api_prerender() uses (api_crimes.c, api_stops.c). */
+int api_render_crime(void *ctx, const struct readmodel *rm, size_t mi, size_t row,
+		     struct strbuf *out);
+int api_render_stop(void *ctx, const struct readmodel *rm, size_t mi, size_t row,
+		    struct strbuf *out);
+
 #endif

@@ -47,6 +47,11 @@ int api_area_poly(struct api_area *a, const char *text, struct err *e);
 void api_area_point(struct api_area *a, int32_t lat, int32_t lng);
 void api_area_release(struct api_area *a);
 
+/* Render the CRIME and STOP objects of the newest `months` months once, so
+ * answers copy them (readmodel_prerender); older months are rendered per
+ * request.  Call after readmodel_load(), before serving.  0 or ERR_NOMEM. */
+int api_prerender(struct readmodel *rm, int months, struct err *e);
+
 /* Forces and neighbourhoods (api_forces.c). */
 int api_forces(const struct readmodel *rm, struct strbuf *out);
 int api_force(const struct readmodel *rm, const char *force, struct strbuf *out, struct err *e);

@@ -105,6 +105,16 @@ static void crime(struct json_writer *jw, const struct readmodel *rm, uint64_t r
 	json_object_end(jw);
 }
 
+int api_render_crime(void *ctx, const struct readmodel *rm, size_t mi, size_t row,
+		     struct strbuf *out)
+{
+	struct json_writer jw;
+
+	json_init(&jw, out);
+	crime(&jw, rm, RM_REF(mi, row), 1);
+	return out->failed ? ERR_NOMEM : 0;
+}
+
 static void crimes(struct strbuf *out, const struct readmodel *rm, const struct api_refs *r)
 {
 	struct json_writer jw;
@@ -112,7 +122,8 @@ static void crimes(struct strbuf *out, const struct readmodel *rm, const struct 
 	json_init(&jw, out);
 	json_array_begin(&jw);
 	for (size_t i = 0; i < r->n; i++)
-		crime(&jw, rm, r->v[i], 1);
+		if (!api_frag(&jw, rm, r->v[i], MONTH_STREET))
+			crime(&jw, rm, r->v[i], 1);
 	json_array_end(&jw);
 }
 

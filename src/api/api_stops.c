@@ -125,6 +125,16 @@ static void stop(struct json_writer *jw, const struct readmodel *rm, uint64_t re
 	json_object_end(jw);
 }
 
+int api_render_stop(void *ctx, const struct readmodel *rm, size_t mi, size_t row,
+		    struct strbuf *out)
+{
+	struct json_writer jw;
+
+	json_init(&jw, out);
+	stop(&jw, rm, RM_REF(mi, row));
+	return out->failed ? ERR_NOMEM : 0;
+}
+
 static int render(const struct readmodel *rm, const struct api_refs *r, struct strbuf *out,
 		  int rc)
 {
@@ -134,7 +144,8 @@ static int render(const struct readmodel *rm, const struct api_refs *r, struct s
 		json_init(&jw, out);
 		json_array_begin(&jw);
 		for (size_t i = 0; i < r->n; i++)
-			stop(&jw, rm, r->v[i]);
+			if (!api_frag(&jw, rm, r->v[i], MONTH_STOPS))
+				stop(&jw, rm, r->v[i]);
 		json_array_end(&jw);
 		if (out->failed)
 			rc = ERR_NOMEM;

@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+static const int lat_col[MONTH_KIND_COUNT] = { SC_LAT, OC_LAT, ST_LAT };
+static const int lng_col[MONTH_KIND_COUNT] = { SC_LNG, OC_LNG, ST_LNG };
+
 void api_coord(int32_t micro, char buf[16])
 {
 	int64_t v = micro;
@@ -38,8 +41,6 @@ void api_key_coord(struct json_writer *jw, const char *key, int32_t micro)
 void api_location(struct json_writer *jw, const struct monthpack *p, int kind, size_t row,
 		  const char *name)
 {
-	static const int lat_col[MONTH_KIND_COUNT] = { SC_LAT, OC_LAT, ST_LAT };
-	static const int lng_col[MONTH_KIND_COUNT] = { SC_LNG, OC_LNG, ST_LNG };
 
 	if (!(MP_U8(p, 0)[row] & MPF_LOCATED)) {
 		json_null(jw);
@@ -176,6 +177,7 @@ static double distance_m(int32_t lat1, int32_t lng1, int32_t lat2, int32_t lng2)
 	return 6371008.8 * sqrt(dx * dx + dy * dy);
 }
 
+
 static void radius_box(int32_t lat, int32_t lng, double metres, int32_t box[4])
 {
 	double dlat = metres / 6371008.8 * 180e6 / M_PI;
@@ -187,15 +189,40 @@ static void radius_box(int32_t lat, int32_t lng, double metres, int32_t box[4])
 	box[3] = (int32_t)(lng + dlng + 1);
 }
 
-static const int lat_col[MONTH_KIND_COUNT] = { SC_LAT, OC_LAT, ST_LAT };
-static const int lng_col[MONTH_KIND_COUNT] = { SC_LNG, OC_LNG, ST_LNG };
+/* Is a point (microdegrees) within the radius of the query point?  The
+ * scale of a longitude degree is taken at the query's latitude: across a
+ * mile that moves the edge by well under a metre. */
+struct radius {
+	int32_t lat, lng;
+	double kx, ky, r2;
+};
+
+static void radius_init(struct radius *q, int32_t lat, int32_t lng, double metres)
+{
+	double k = M_PI / 180e6 * 6371008.8;
+
+	q->lat = lat;
+	q->lng = lng;
+	q->ky = k;
+	q->kx = k * cos(lat * M_PI / 180e6);
+	q->r2 = metres * metres;
+}
+
+static int radius_holds(const struct radius *q, int32_t lat, int32_t lng)
+{
+	double dy = (lat - (double)q->lat) * q->ky, dx = (lng - (double)q->lng) * q->kx;
+
+	return dx * dx + dy * dy <= q->r2;
+}
 
 int api_area_rows(const struct readmodel *rm, const struct api_area *a, int kind,
 		  int32_t month, int (*keep)(const struct monthpack *p, size_t row, void *ctx),
 		  void *ctx, struct api_refs *out, struct err *e)
 {
 	uint32_t *rows = NULL;
-	size_t nrows, cap = 0;
+	uint64_t *seen = NULL;	/* a bit per row: kept rows come out in file order */
+	size_t nrows, cap = 0, seen_cap = 0;
+	struct radius q = { 0 };
 	int32_t box[4];
 	int rc = 0;
 
@@ -206,43 +233,62 @@ int api_area_rows(const struct readmodel *rm, const struct api_area *a, int kind
 		box[3] = (int32_t)ceil(a->poly.bbox.maxx * 1e6);
 	} else {
 		radius_box(a->lat, a->lng, API_RADIUS_M, box);
+		radius_init(&q, a->lat, a->lng, API_RADIUS_M);
 	}
 	for (size_t f = 0; f < rm->nforces; f++) {
 		const struct rm_month *m = readmodel_month(rm, (long)f, month);
 		const struct monthpack *p;
+		const int32_t *lats, *lngs;
+		size_t words, kept = 0;
 
 		if (!m || !m->has[kind])
 			continue;
 		p = &m->pack[kind];
+		lats = MP_I32(p, lat_col[kind]);
+		lngs = MP_I32(p, lng_col[kind]);
 		nrows = 0;
 		if (readmodel_box_rows(m, kind, box[0], box[1], box[2], box[3], &rows, &nrows, &cap) < 0) {
 			rc = err_set(e, ERR_NOMEM, "out of memory searching the area");
 			goto done;
 		}
-		qsort(rows, nrows, sizeof(*rows), by_u32);
-		for (size_t i = 0; i < nrows; i++) {
-			int32_t lat = MP_I32(p, lat_col[kind])[rows[i]];
-			int32_t lng = MP_I32(p, lng_col[kind])[rows[i]];
-			int in = a->is_poly
-				? geo_contains(&a->poly, (struct geo_point){ lng / 1e6, lat / 1e6 })
-				: distance_m(a->lat, a->lng, lat, lng) <= API_RADIUS_M;
-
-			if (!in || (keep && !keep(p, rows[i], ctx)))
-				continue;
-			if (out->n >= API_MAX_RESULTS) {
-				rc = err_set(e, ERR_LIMIT,
-					     "more than %d results in the area; ask for a smaller one",
-					     API_MAX_RESULTS);
-				goto done;
-			}
-			if (add_ref(out, RM_REF(m - rm->months, rows[i])) < 0) {
-				rc = err_set(e, ERR_NOMEM, "out of memory searching the area");
-				goto done;
-			}
+		if (!nrows)
+			continue;
+		words = (p->rows + 63) / 64;
+		if (xgrow(&seen, &seen_cap, words, sizeof(*seen))) {
+			rc = err_set(e, ERR_NOMEM, "out of memory searching the area");
+			goto done;
 		}
+		memset(seen, 0, words * sizeof(*seen));
+		for (size_t i = 0; i < nrows; i++) {
+			uint32_t r = rows[i];
+			int in = a->is_poly
+				? geo_contains(&a->poly, (struct geo_point){ lngs[r] / 1e6, lats[r] / 1e6 })
+				: radius_holds(&q, lats[r], lngs[r]);
+
+			if (!in || (keep && !keep(p, r, ctx)))
+				continue;
+			seen[r / 64] |= (uint64_t)1 << (r % 64);
+			kept++;
+		}
+		if (out->n + kept > API_MAX_RESULTS) {
+			rc = err_set(e, ERR_LIMIT,
+				     "more than %d results in the area; ask for a smaller one",
+				     API_MAX_RESULTS);
+			goto done;
+		}
+		if (xgrow(&out->v, &out->cap, out->n + kept + 1, sizeof(*out->v))) {
+			rc = err_set(e, ERR_NOMEM, "out of memory searching the area");
+			goto done;
+		}
+		for (size_t w = 0; w < words && kept; w++)
+			for (uint64_t bits = seen[w]; bits; bits &= bits - 1) {
+				out->v[out->n++] = RM_REF(m - rm->months, w * 64 + (size_t)__builtin_ctzll(bits));
+				kept--;
+			}
 	}
 done:
 	xfree(rows);
+	xfree(seen);
 	return rc;
 }
 
@@ -318,4 +364,27 @@ int32_t api_nearest_street(const struct readmodel *rm, int32_t lat, int32_t lng,
 	}
 	xfree(rows);
 	return best;
+}
+
+int api_frag(struct json_writer *jw, const struct readmodel *rm, uint64_t ref, int kind)
+{
+	const struct rm_frags *f = &rm->months[RM_REF_MONTH(ref)].frags[kind];
+	size_t row = RM_REF_ROW(ref);
+
+	if (!f->bytes)
+		return 0;
+	json_raw(jw, f->bytes + f->off[row], f->off[row + 1] - f->off[row]);
+	return 1;
+}
+
+int api_prerender(struct readmodel *rm, int months, struct err *e)
+{
+	int32_t since = rm->latest_month - months + 1;
+	int rc;
+
+	if (months <= 0 || !rm->latest_month)
+		return 0;
+	if ((rc = readmodel_prerender(rm, MONTH_STREET, since, api_render_crime, NULL, e)) < 0)
+		return rc;
+	return readmodel_prerender(rm, MONTH_STOPS, since, api_render_stop, NULL, e);
 }

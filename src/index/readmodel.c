@@ -485,6 +485,39 @@ uint64_t readmodel_street_find(const struct readmodel *rm, int32_t street_id, in
 	return 0;
 }
 
+int readmodel_prerender(struct readmodel *rm, int kind, int32_t since_month, rm_render_fn fn,
+			void *ctx, struct err *e)
+{
+	for (size_t mi = 0; mi < rm->nmonths; mi++) {
+		struct rm_month *m = &rm->months[mi];
+		const struct monthpack *p = &m->pack[kind];
+		struct strbuf sb = STRBUF_INIT;
+		uint32_t *off;
+		int rc = 0;
+
+		if (!m->has[kind] || m->month < since_month || m->frags[kind].bytes)
+			continue;
+		if (!(off = xcalloc(p->rows + 1, sizeof(*off))))
+			return err_set(e, ERR_NOMEM, "out of memory rendering rows");
+		for (size_t r = 0; r < p->rows && rc == 0; r++) {
+			rc = fn(ctx, rm, mi, r, &sb);
+			if (rc == 0 && sb.len > UINT32_MAX)
+				rc = err_set(e, ERR_LIMIT, "a force-month renders to over 4 GiB");
+			off[r + 1] = (uint32_t)sb.len;
+		}
+		if (rc == 0 && sb.failed)
+			rc = err_set(e, ERR_NOMEM, "out of memory rendering rows");
+		if (rc < 0) {
+			xfree(off);
+			strbuf_release(&sb);
+			return e->code ? e->code : rc;
+		}
+		m->frags[kind].bytes = strbuf_detach(&sb, NULL);
+		m->frags[kind].off = off;
+	}
+	return 0;
+}
+
 int readmodel_load(struct store *s, struct readmodel **out, struct err *e)
 {
 	struct readmodel *rm = xcalloc(1, sizeof(*rm));
@@ -561,6 +594,8 @@ void readmodel_free(struct readmodel *rm)
 		for (int k = 0; k < MONTH_KIND_COUNT; k++) {
 			monthpack_release(&rm->months[i].pack[k]);
 			xfree(rm->months[i].lsoa_of[k]);
+			xfree(rm->months[i].frags[k].bytes);
+			xfree(rm->months[i].frags[k].off);
 			xfree(rm->months[i].grid[k].keys);
 			xfree(rm->months[i].grid[k].rows);
 		}

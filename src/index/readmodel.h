@@ -65,6 +65,14 @@ struct rm_grid {
 	uint32_t *rows;		/* row of each entry; rows ascend within a cell */
 };
 
+/* Rows rendered once by a layer above (the police.uk API's JSON): row r's
+ * bytes are bytes[off[r]] up to bytes[off[r + 1]]; bytes NULL when the
+ * month was not rendered. */
+struct rm_frags {
+	char *bytes;
+	uint32_t *off;
+};
+
 struct rm_month {
 	int32_t force;
 	int32_t month;
@@ -74,6 +82,7 @@ struct rm_month {
 	int32_t *lsoa_of[MONTH_KIND_COUNT];
 	struct rm_grid grid[MONTH_KIND_COUNT];
 	int64_t first_id[MONTH_KIND_COUNT];	/* crime id of row 0 (street), 0 = none */
+	struct rm_frags frags[MONTH_KIND_COUNT];	/* see readmodel_prerender() */
 };
 
 /* Open-addressing hash of row references ((month index + 1) << 32 | row),
@@ -121,6 +130,16 @@ const struct rm_month *readmodel_month(const struct readmodel *rm, long force, i
 /* The neighbourhood of row `row` of a month's pack of `kind`, or -1. */
 int32_t readmodel_row_neighbourhood(const struct readmodel *rm, const struct rm_month *m,
 				    int kind, size_t row);
+
+/* Render every row of `kind` in the months from `since_month` on, once,
+ * with `fn` (which appends one row's bytes to `out`), and keep the bytes
+ * in each month's frags[kind].  Call after readmodel_load() and before
+ * sharing the model between threads.  0, ERR_NOMEM, or ERR_LIMIT when a
+ * month's bytes pass 4 GiB. */
+typedef int (*rm_render_fn)(void *ctx, const struct readmodel *rm, size_t month_index,
+			    size_t row, struct strbuf *out);
+int readmodel_prerender(struct readmodel *rm, int kind, int32_t since_month, rm_render_fn fn,
+			void *ctx, struct err *e);
 
 /* Rows of `kind` in `m` whose grid cell meets the box (microdegrees,
  * inclusive); callers filter exactly.  Appends to *rows (grown with
