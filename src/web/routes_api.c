@@ -77,33 +77,16 @@ static int area_of(const struct http_request *req, struct api_area *a, struct er
 	return 0;
 }
 
-API_HANDLER(h_api_forces)
-{
-	struct web_app *wa = app;
-
-	return borrow(res, &wa->api_forces);
-}
-
-API_HANDLER(h_api_crime_categories)
-{
-	struct web_app *wa = app;
-
-	return borrow(res, &wa->api_categories);
-}
-
-API_HANDLER(h_api_crime_last_updated)
-{
-	struct web_app *wa = app;
-
-	return borrow(res, &wa->api_updated);
-}
-
-API_HANDLER(h_api_crimes_street_dates)
-{
-	struct web_app *wa = app;
-
-	return borrow(res, &wa->api_dates);
-}
+/* Answers rendered once by web_api_prepare(). */
+#define FIXED(name, field)                                                           \
+	API_HANDLER(name)                                                            \
+	{                                                                            \
+		return borrow(res, &((struct web_app *)app)->field);                 \
+	}
+FIXED(h_api_forces, api_forces)
+FIXED(h_api_crime_categories, api_categories)
+FIXED(h_api_crime_last_updated, api_updated)
+FIXED(h_api_crimes_street_dates, api_dates)
 
 #define FORCE_ONLY(name, fn)                                                         \
 	API_HANDLER(name)                                                            \
