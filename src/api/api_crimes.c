@@ -56,8 +56,15 @@ static void outcome_status(struct json_writer *jw, const struct readmodel *rm,
 	}
 	n = readmodel_crime_outcomes(rm, MP_ID32(p, SC_CRIME_ID)[row], refs, 64);
 	if (n) {
-		uint64_t ref = refs[(n < 64 ? n : 64) - 1];
-		const struct rm_month *om = &rm->months[RM_REF_MONTH(ref)];
+		uint64_t ref = refs[(n < 64 ? n : 64) - 1], *all;
+		const struct rm_month *om;
+
+		if (n > 64 && (all = xcalloc(n, sizeof(*all)))) {	/* rare: find the newest */
+			readmodel_crime_outcomes(rm, MP_ID32(p, SC_CRIME_ID)[row], all, n);
+			ref = all[n - 1];
+			xfree(all);
+		}
+		om = &rm->months[RM_REF_MONTH(ref)];
 
 		outcome_names(str_or_empty(&om->pack[MONTH_OUTCOMES], OC_OUTCOME, RM_REF_ROW(ref)),
 			      &code, &name);
