@@ -18,16 +18,28 @@ static const int lng_col[MONTH_KIND_COUNT] = { SC_LNG, OC_LNG, ST_LNG };
 
 void api_coord(int32_t micro, char buf[16])
 {
-	int64_t v = micro;
-	int neg = v < 0;
-	int n;
+	uint32_t v = micro < 0 ? (uint32_t)0 - (uint32_t)micro : (uint32_t)micro;
+	uint32_t whole = v / 1000000, frac = v % 1000000;
+	char digits[12], *p = digits + sizeof(digits);
+	size_t n = 0;
+	int last = 6;
 
-	if (neg)
-		v = -v;
-	n = snprintf(buf, 16, "%s%lld.%06lld", neg ? "-" : "", (long long)(v / 1000000),
-		     (long long)(v % 1000000));
-	while (n > 2 && buf[n - 1] == '0' && buf[n - 2] != '.')
-		buf[--n] = '\0';
+	if (micro < 0)
+		buf[n++] = '-';
+	do {
+		*--p = (char)('0' + whole % 10);
+		whole /= 10;
+	} while (whole);
+	memcpy(buf + n, p, (size_t)(digits + sizeof(digits) - p));
+	n += (size_t)(digits + sizeof(digits) - p);
+	buf[n++] = '.';
+	for (int i = 5; i >= 0; i--) {
+		buf[n + (size_t)i] = (char)('0' + frac % 10);
+		frac /= 10;
+	}
+	while (last > 1 && buf[n + (size_t)last - 1] == '0')	/* "52.0", "51.6" */
+		last--;
+	buf[n + (size_t)last] = '\0';
 }
 
 void api_key_coord(struct json_writer *jw, const char *key, int32_t micro)
