@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 
 #include "base/log.h"
+#include "api/api.h"
 #include "index/readmodel.h"
 #include "publish/opendata.h"
 #include "store/store.h"
@@ -101,7 +102,8 @@ int cmd_serve(struct cli_ctx *ctx)
 	sigaddset(&stop_signals, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	pthread_mutex_init(&health.lock, NULL);
-	if (readmodel_load(ctx->store, &rm, &e) < 0) {
+	if (readmodel_load(ctx->store, &rm, &e) < 0 ||
+	    api_prerender(rm, (int)config_int(cfg, "api.prerender_months"), &e) < 0) {
 		cli_error("serve: %s", e.msg);
 		rc = cli_exit_for(e.code);
 		goto done;

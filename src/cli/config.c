@@ -40,6 +40,8 @@ const struct config_key config_keys[] = {
 	  "least severe log level written" },
 	{ "log.file", NULL, CFG_STRING, 0, 0, NULL, "",
 	  "append log lines to this file instead of stderr" },
+	{ "api.prerender_months", NULL, CFG_INT, 0, 1200, NULL, "1",
+	  "police.uk API: newest months whose crimes and stops are rendered to JSON once at start-up (faster answers, more memory); older months render per request" },
 	{ "log.access", NULL, CFG_BOOL, 0, 1, NULL, "true",
 	  "write one access-log line per request (never with query strings or bodies)" },
 	{ "publish.min_count", NULL, CFG_INT, 1, 1000, NULL, "3",

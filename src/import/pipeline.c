@@ -44,6 +44,20 @@ struct placer {
 	struct geo_index *index;
 };
 
+/* Street points (store.h): "lat\tlng\tname" -> index into ids; points
+ * from `nstored` on are new in this import and written with it. */
+struct streets {
+	int loaded;
+	struct strtab keys;
+	struct strtab points;	/* "lat\tlng" -> index into first */
+	uint32_t *first;	/* the first street point at each (lat, lng) */
+	size_t cap_first;
+	int64_t *ids;
+	int32_t *lat, *lng;
+	size_t count, cap, nstored;
+	int64_t max_id;
+};
+
 struct job {
 	struct store *s;
 	const struct import_options *opt;
@@ -60,6 +74,7 @@ struct job {
 	char unnamed[64][REGISTRY_ID_MAX + 1];
 	int nunnamed;
 	int known_loaded;
+	struct streets streets;
 };
 
 static void progress(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -218,6 +233,139 @@ static const char *place(struct job *j, int has_location, int32_t lat, int32_t l
 	return j->placer.codes[i];
 }
 
+/* --- street points --------------------------------------------------------- */
+
+static int street_remember(struct streets *t, int32_t lat, int32_t lng, const char *name,
+			   int64_t id)
+{
+	char key[512];
+	int n = snprintf(key, sizeof(key), "%d\t%d\t%s", lat, lng, name);
+	size_t cap = t->cap, cap2 = t->cap;
+	uint32_t i, pt, before;
+
+	if (n < 0 || (size_t)n >= sizeof(key))
+		n = sizeof(key) - 1;	/* a place name that long is kept cut short */
+	if (xgrow(&t->ids, &t->cap, t->count + 1, sizeof(*t->ids)) ||
+	    xgrow(&t->lat, &cap, t->count + 1, sizeof(*t->lat)) ||
+	    xgrow(&t->lng, &cap2, t->count + 1, sizeof(*t->lng)))
+		return ERR_NOMEM;
+	i = strtab_intern(&t->keys, key, (size_t)n);
+	if (i == STRTAB_NONE)
+		return ERR_NOMEM;
+	if (i < t->count)
+		return 0;	/* already known */
+	t->ids[i] = id;
+	t->lat[i] = lat;
+	t->lng[i] = lng;
+	t->count++;
+	before = t->points.count;
+	n = snprintf(key, sizeof(key), "%d\t%d", lat, lng);
+	pt = strtab_intern(&t->points, key, (size_t)n);
+	if (pt == STRTAB_NONE ||
+	    xgrow(&t->first, &t->cap_first, (size_t)pt + 1, sizeof(*t->first)))
+		return ERR_NOMEM;
+	if (t->points.count > before)
+		t->first[pt] = i;
+	if (id > t->max_id)
+		t->max_id = id;
+	return 0;
+}
+
+static int street_loaded(void *ctx, const struct store_street *st)
+{
+	return street_remember(ctx, st->lat, st->lng, st->name, st->id) < 0 ? 1 : 0;
+}
+
+static int streets_load(struct job *j)
+{
+	struct streets *t = &j->streets;
+	int rc;
+
+	if (t->loaded)
+		return 0;
+	t->loaded = 1;
+	rc = store_street_each(j->s, street_loaded, t, j->e);
+	if (rc > 0)
+		return err_set(j->e, ERR_NOMEM, "out of memory reading street points");
+	t->nstored = t->count;
+	return rc;
+}
+
+/* The street id of a located row's point, adding it when new; 0 for none.
+ * A row with no place name (stop and search) takes the first point already
+ * known at its coordinates, or a new point named "". */
+static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t lng,
+			 const char *name)
+{
+	struct streets *t = &j->streets;
+	char key[512];
+	int n;
+	uint32_t i;
+
+	if (!has_location)
+		return 0;
+	if (!name) {
+		n = snprintf(key, sizeof(key), "%d\t%d", lat, lng);
+		i = strtab_find(&t->points, key, (size_t)n);
+		if (i != STRTAB_NONE)
+			return t->ids[t->first[i]];
+		name = "";
+	}
+	n = snprintf(key, sizeof(key), "%d\t%d\t%s", lat, lng, name);
+	if (n < 0 || (size_t)n >= sizeof(key))
+		n = sizeof(key) - 1;
+	i = strtab_find(&t->keys, key, (size_t)n);
+	if (i != STRTAB_NONE)
+		return t->ids[i];
+	if (street_remember(t, lat, lng, name, t->max_id + 1) < 0)
+		return -1;
+	return t->max_id;
+}
+
+static int streets_write(struct job *j)
+{
+	struct streets *t = &j->streets;
+	int rc;
+
+	for (size_t i = t->nstored; i < t->count; i++) {
+		const char *key = strtab_get(&t->keys, (uint32_t)i);
+		struct store_street st = { t->ids[i], t->lat[i], t->lng[i], "" };
+		const char *tab = strchr(key, '\t');
+
+		tab = tab ? strchr(tab + 1, '\t') : NULL;
+		st.name = tab ? tab + 1 : "";
+		if ((rc = store_street_add(j->s, &st, j->e)) < 0)
+			return rc;
+	}
+	t->nstored = t->count;
+	return 0;
+}
+
+static void streets_release(struct streets *t)
+{
+	strtab_release(&t->keys);
+	strtab_release(&t->points);
+	xfree(t->first);
+	xfree(t->ids);
+	xfree(t->lat);
+	xfree(t->lng);
+	memset(t, 0, sizeof(*t));
+}
+
+/* Give the row just added to fc's pack its street id. */
+static int set_street(struct job *j, struct monthpack *p, int has_location, int32_t lat,
+		      int32_t lng, const char *name, struct err *e)
+{
+	int64_t id = street_id(j, has_location, lat, lng, name);
+
+	if (id < 0)
+		return err_set(e, ERR_NOMEM, "out of memory");
+	if (id > INT32_MAX)
+		return err_set(e, ERR_LIMIT, "more than %d street points", INT32_MAX);
+	monthpack_set_street(p, p->rows - 1, (int32_t)id);
+	return 0;
+}
+
 /* --- police.uk ----------------------------------------------------------- */
 
 struct month_file {
@@ -251,7 +399,7 @@ static int on_street(void *ctx, const struct crime_record *r, struct err *e)
 	placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
 	if (monthpack_add_crime(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return 0;
+	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, r->location, e);
 }
 
 static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
@@ -263,7 +411,7 @@ static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
 		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
 	if (monthpack_add_outcome(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return 0;
+	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, r->location, e);
 }
 
 static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
@@ -273,7 +421,7 @@ static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
 
 	if (monthpack_add_stop(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return 0;
+	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, NULL, e);
 }
 
 static const struct {
@@ -503,8 +651,14 @@ static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 		rc = load_known(j);
 	if (rc == 0)
 		rc = placer_load(j);
-	for (size_t i = 0; i < files.n && rc == 0; i++)
-		rc = import_one_month_file(j, &files.v[i]);
+	if (rc == 0)
+		rc = streets_load(j);
+	/* street files first, stop and search last: a stop takes the street
+	 * point a crime already named at its coordinates */
+	for (int kind = 0; kind < MONTH_KIND_COUNT; kind++)
+		for (size_t i = 0; i < files.n && rc == 0; i++)
+			if (files.v[i].kind == kind)
+				rc = import_one_month_file(j, &files.v[i]);
 	file_list_release(&files);
 	return rc;
 }
@@ -966,6 +1120,33 @@ static const char *const step_names[] = {
 	"police-uk", "boundaries", "registry", "neighbourhood-boundaries", "census", "town",
 };
 
+static int old_first_id(void *ctx, const struct store_force_month *m)
+{
+	int64_t *old = ctx;
+
+	old[0] = m->rows;
+	old[1] = m->first_id;
+	return 0;
+}
+
+/* Crime ids for a street force-month: the same block again when the month
+ * is re-imported with the same number of rows (the same file gives the
+ * same ids), else a new block from the "crime" sequence. */
+static int crime_ids(struct job *j, struct store_force_month *m)
+{
+	int64_t old[2] = { -1, 0 };
+	struct err ignored = ERR_INIT;
+
+	if (m->kind != MONTH_STREET || m->rows < 1)
+		return 0;
+	if (store_force_month_get(j->s, m->force_id, m->month, m->kind, old_first_id, old,
+				  &ignored) == 0 && old[0] == m->rows && old[1] > 0) {
+		m->first_id = old[1];
+		return 0;
+	}
+	return store_sequence_take(j->s, "crime", m->rows, &m->first_id, j->e);
+}
+
 static int run_import(struct store *s, const struct step *st, const struct import_options *opt,
 		      struct import_summary *sum, struct err *e)
 {
@@ -995,14 +1176,14 @@ static int run_import(struct store *s, const struct step *st, const struct impor
 	imp.disagreements = sum->disagreements;
 	imp.outside = sum->outside;
 	imp.rejected = sum->rejected;
-	if ((rc = store_import_add(s, &imp, e)) < 0)
+	if ((rc = store_import_add(s, &imp, e)) < 0 || (rc = streets_write(&j)) < 0)
 		goto fail;
 	for (size_t i = 0; i < j.nmonths; i++) {
 		struct pending_month *pm = &j.months[i];
 		struct store_force_month m = { pm->force, pm->month, pm->kind, pm->rows,
-					       pm->blob.buf, pm->blob.len, imp.id };
+					       pm->blob.buf, pm->blob.len, imp.id, 0 };
 
-		if ((rc = store_force_month_put(s, &m, e)) < 0)
+		if ((rc = crime_ids(&j, &m)) < 0 || (rc = store_force_month_put(s, &m, e)) < 0)
 			goto fail;
 		sum->force_months++;
 	}
@@ -1020,6 +1201,7 @@ done:
 	placer_release(&j.placer);
 	strtab_release(&j.known_forces);
 	strtab_release(&j.known_nbhds);
+	streets_release(&j.streets);
 	return rc;
 }
 

@@ -2,10 +2,14 @@
  * monthpack.c - packed columns for a police.uk force-month (see
  * monthpack.h).
  *
- * Encoded form, before zlib:  "EMP1", kind u8, ncols u8, rows u32,
+ * Encoded form, before zlib:  "EMP2", kind u8, ncols u8, rows u32,
  * nstrings u32, the strings (u32 length + bytes each), then each column's
  * array in column order, little-endian.  The compressed blob is prefixed
  * with its uncompressed length (u64) so decoding allocates once.
+ *
+ * "EMP1" is the same layout without the street-id column each kind now
+ * ends with; it still decodes, with street id 0 on every row (re-import
+ * the month to get street ids).
  */
 #include "index/monthpack.h"
 
@@ -18,13 +22,13 @@ static const enum mp_type street_types[SC_COUNT] = {
 	[SC_FLAGS] = MPT_U8, [SC_CATEGORY] = MPT_U8, [SC_LAT] = MPT_I32, [SC_LNG] = MPT_I32,
 	[SC_LSOA] = MPT_STR, [SC_REPORTED_LSOA] = MPT_STR, [SC_LSOA_NAME] = MPT_STR,
 	[SC_LOCATION] = MPT_STR, [SC_OUTCOME] = MPT_STR, [SC_CONTEXT] = MPT_STR,
-	[SC_REPORTED_BY] = MPT_STR, [SC_FALLS_WITHIN] = MPT_STR, [SC_CRIME_ID] = MPT_ID32,
+	[SC_REPORTED_BY] = MPT_STR, [SC_FALLS_WITHIN] = MPT_STR, [SC_CRIME_ID] = MPT_ID32, [SC_STREET] = MPT_I32,
 };
 static const enum mp_type outcome_types[OC_COUNT] = {
 	[OC_FLAGS] = MPT_U8, [OC_LAT] = MPT_I32, [OC_LNG] = MPT_I32, [OC_LSOA] = MPT_STR,
 	[OC_REPORTED_LSOA] = MPT_STR, [OC_LSOA_NAME] = MPT_STR, [OC_LOCATION] = MPT_STR,
 	[OC_OUTCOME] = MPT_STR, [OC_REPORTED_BY] = MPT_STR, [OC_FALLS_WITHIN] = MPT_STR,
-	[OC_CRIME_ID] = MPT_ID32,
+	[OC_CRIME_ID] = MPT_ID32, [OC_STREET] = MPT_I32,
 };
 static const enum mp_type stop_types[ST_COUNT] = {
 	[ST_FLAGS] = MPT_U8, [ST_DATETIME] = MPT_I64, [ST_LAT] = MPT_I32, [ST_LNG] = MPT_I32,
@@ -32,7 +36,7 @@ static const enum mp_type stop_types[ST_COUNT] = {
 	[ST_OPERATION] = MPT_STR, [ST_GENDER] = MPT_STR, [ST_AGE_RANGE] = MPT_STR,
 	[ST_SELF_ETHNICITY] = MPT_STR, [ST_OFFICER_ETHNICITY] = MPT_STR,
 	[ST_LEGISLATION] = MPT_STR, [ST_OBJECT] = MPT_STR, [ST_OUTCOME] = MPT_STR,
-	[ST_OUTCOME_LINKED] = MPT_I8, [ST_REMOVAL] = MPT_I8,
+	[ST_OUTCOME_LINKED] = MPT_I8, [ST_REMOVAL] = MPT_I8, [ST_STREET] = MPT_I32,
 };
 
 static size_t type_size(enum mp_type t)
@@ -69,6 +73,16 @@ void monthpack_release(struct monthpack *p)
 const char *monthpack_str(const struct monthpack *p, uint32_t id)
 {
 	return strtab_get(&p->strings, id);
+}
+
+int monthpack_street_col(int kind)
+{
+	return kind == MONTH_STREET ? SC_STREET : kind == MONTH_OUTCOMES ? OC_STREET : ST_STREET;
+}
+
+void monthpack_set_street(struct monthpack *p, size_t row, int32_t street_id)
+{
+	MP_I32(p, monthpack_street_col(p->kind))[row] = street_id;
 }
 
 static int reserve(struct monthpack *p, size_t rows)
@@ -169,6 +183,7 @@ int monthpack_add_crime(struct monthpack *p, const struct crime_record *r, const
 	MP_STR(p, SC_CONTEXT)[i] = intern(p, r->context, &failed);
 	MP_STR(p, SC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
 	MP_STR(p, SC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	MP_I32(p, SC_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
 	p->rows++;
@@ -195,6 +210,7 @@ int monthpack_add_outcome(struct monthpack *p, const struct outcome_record *r, c
 	MP_STR(p, OC_OUTCOME)[i] = intern(p, r->outcome, &failed);
 	MP_STR(p, OC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
 	MP_STR(p, OC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	MP_I32(p, OC_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
 	p->rows++;
@@ -225,6 +241,7 @@ int monthpack_add_stop(struct monthpack *p, const struct stop_record *r, const c
 	MP_STR(p, ST_OUTCOME)[i] = intern(p, r->outcome, &failed);
 	MP_I8(p, ST_OUTCOME_LINKED)[i] = r->outcome_linked;
 	MP_I8(p, ST_REMOVAL)[i] = r->removal_of_clothing;
+	MP_I32(p, ST_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
 	p->rows++;
@@ -252,7 +269,7 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 	uint64_t rawlen;
 	int rc = 0;
 
-	strbuf_add(&raw, "EMP1", 4);
+	strbuf_add(&raw, "EMP2", 4);
 	strbuf_addch(&raw, (char)p->kind);
 	strbuf_addch(&raw, (char)p->ncols);
 	put_u32(&raw, (uint32_t)p->rows);
@@ -298,6 +315,7 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 	uLongf got;
 	size_t at, rows;
 	uint32_t nstr;
+	int ncols;	/* columns in the blob: one fewer in an EMP1 record */
 	int rc = 0;
 
 	monthpack_init(p, kind, month);
@@ -317,7 +335,8 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		goto done;
 	}
 	b = raw;
-	if (memcmp(b, "EMP1", 4) || b[4] != kind || b[5] != p->ncols) {
+	ncols = !memcmp(b, "EMP1", 4) ? p->ncols - 1 : p->ncols;
+	if ((memcmp(b, "EMP1", 4) && memcmp(b, "EMP2", 4)) || b[4] != kind || b[5] != ncols) {
 		rc = err_set(e, ERR_INVALID, "force-month record has the wrong format");
 		goto done;
 	}
@@ -338,7 +357,7 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 	}
 	{
 		size_t row_bytes = 0;
-		for (int c = 0; c < p->ncols; c++)
+		for (int c = 0; c < ncols; c++)
 			row_bytes += type_size(p->types[c]);
 		if (rows > (rawlen - at) / row_bytes) {
 			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (row count)");
@@ -349,7 +368,7 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		rc = err_set(e, ERR_NOMEM, "out of memory reading a force-month");
 		goto done;
 	}
-	for (int c = 0; c < p->ncols; c++) {
+	for (int c = 0; c < ncols; c++) {
 		size_t bytes = rows * type_size(p->types[c]);
 		if (bytes > rawlen - at) {
 			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (columns)");
@@ -359,6 +378,8 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 			memcpy(p->col[c], b + at, bytes);
 		at += bytes;
 	}
+	if (ncols < p->ncols && rows)	/* EMP1: no street ids yet */
+		memset(p->col[p->ncols - 1], 0, rows * type_size(p->types[p->ncols - 1]));
 	p->rows = rows;
 done:
 	xfree(raw);

@@ -36,16 +36,23 @@ enum mp_flags {
 /* Street columns. */
 enum { SC_FLAGS, SC_CATEGORY, SC_LAT, SC_LNG, SC_LSOA, SC_REPORTED_LSOA, SC_LSOA_NAME,
        SC_LOCATION, SC_OUTCOME, SC_CONTEXT, SC_REPORTED_BY, SC_FALLS_WITHIN, SC_CRIME_ID,
-       SC_COUNT };
+       SC_STREET, SC_COUNT };
 /* Outcome columns. */
 enum { OC_FLAGS, OC_LAT, OC_LNG, OC_LSOA, OC_REPORTED_LSOA, OC_LSOA_NAME, OC_LOCATION,
-       OC_OUTCOME, OC_REPORTED_BY, OC_FALLS_WITHIN, OC_CRIME_ID, OC_COUNT };
+       OC_OUTCOME, OC_REPORTED_BY, OC_FALLS_WITHIN, OC_CRIME_ID, OC_STREET, OC_COUNT };
 /* Stop-and-search columns. */
 enum { ST_FLAGS, ST_DATETIME, ST_LAT, ST_LNG, ST_LSOA, ST_TYPE, ST_PART_OF_OPERATION,
        ST_OPERATION, ST_GENDER, ST_AGE_RANGE, ST_SELF_ETHNICITY, ST_OFFICER_ETHNICITY,
-       ST_LEGISLATION, ST_OBJECT, ST_OUTCOME, ST_OUTCOME_LINKED, ST_REMOVAL, ST_COUNT };
+       ST_LEGISLATION, ST_OBJECT, ST_OUTCOME, ST_OUTCOME_LINKED, ST_REMOVAL, ST_STREET,
+       ST_COUNT };
 
-#define MP_MAX_COLS 17
+#define MP_MAX_COLS 18
+
+/* Every kind's last column (SC_STREET, OC_STREET, ST_STREET) is the row's
+ * street id: the stable number of its anonymous map point (store.h,
+ * "street points"), 0 when the row has no location.  Records packed
+ * before street ids existed (format EMP1) decode with 0 there. */
+int monthpack_street_col(int kind);
 
 enum mp_type { MPT_U8, MPT_I8, MPT_I32, MPT_I64, MPT_STR, MPT_ID32 };
 
@@ -77,6 +84,9 @@ int monthpack_add_crime(struct monthpack *p, const struct crime_record *r, const
 int monthpack_add_outcome(struct monthpack *p, const struct outcome_record *r,
 			  const char *placed_lsoa);
 int monthpack_add_stop(struct monthpack *p, const struct stop_record *r, const char *placed_lsoa);
+
+/* Set the street id of a row already added. */
+void monthpack_set_street(struct monthpack *p, size_t row, int32_t street_id);
 
 /* The 64-hex crime id of a row, into buf (65 bytes); "" when it has none. */
 void monthpack_crime_id(const struct monthpack *p, int col, size_t row, char buf[65]);

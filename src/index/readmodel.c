@@ -13,6 +13,7 @@
 #include "base/timeutil.h"
 #include "base/xalloc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct loader {
@@ -213,6 +214,7 @@ static int load_month(void *ctx, const struct store_force_month *fm)
 		return 1;
 	}
 	m->has[fm->kind] = 1;
+	m->first_id[fm->kind] = fm->first_id;
 	if (!rm->first_month || fm->month < rm->first_month)
 		rm->first_month = fm->month;
 	if (fm->month > rm->latest_month)
@@ -237,6 +239,281 @@ static int assign_by_boundary(struct loader *l)
 					return -1;
 				break;
 			}
+	}
+	return 0;
+}
+
+/* --- what the police.uk-compatible API looks up ------------------------- */
+
+static const int lat_col[MONTH_KIND_COUNT] = { SC_LAT, OC_LAT, ST_LAT };
+static const int lng_col[MONTH_KIND_COUNT] = { SC_LNG, OC_LNG, ST_LNG };
+
+static uint64_t cell_key(int32_t lat, int32_t lng)
+{
+	/* floor division, shifted positive: cells stay ordered */
+	int64_t cy = ((int64_t)lat + 90000000) / RM_CELL_LAT;
+	int64_t cx = ((int64_t)lng + 180000000) / RM_CELL_LNG;
+
+	return (uint64_t)cy << 32 | (uint64_t)cx;
+}
+
+struct keyed {
+	uint64_t key;
+	uint32_t row;
+};
+
+static int by_key_row(const void *a, const void *b)
+{
+	const struct keyed *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->row < y->row ? -1 : x->row > y->row;
+}
+
+static int grid_build(struct rm_grid *g, const struct monthpack *p, int kind)
+{
+	struct keyed *k = xcalloc(p->rows ? p->rows : 1, sizeof(*k));
+	size_t n = 0;
+
+	if (!k)
+		return ERR_NOMEM;
+	for (size_t r = 0; r < p->rows; r++)
+		if (MP_U8(p, 0)[r] & MPF_LOCATED)
+			k[n++] = (struct keyed){ cell_key(MP_I32(p, lat_col[kind])[r],
+							  MP_I32(p, lng_col[kind])[r]), (uint32_t)r };
+	qsort(k, n, sizeof(*k), by_key_row);
+	g->keys = xcalloc(n ? n : 1, sizeof(*g->keys));
+	g->rows = xcalloc(n ? n : 1, sizeof(*g->rows));
+	if (!g->keys || !g->rows) {
+		xfree(k);
+		return ERR_NOMEM;
+	}
+	for (size_t i = 0; i < n; i++) {
+		g->keys[i] = k[i].key;
+		g->rows[i] = k[i].row;
+	}
+	g->n = n;
+	xfree(k);
+	return 0;
+}
+
+int readmodel_box_rows(const struct rm_month *m, int kind, int32_t lat_lo, int32_t lat_hi,
+		       int32_t lng_lo, int32_t lng_hi, uint32_t **rows, size_t *n, size_t *cap)
+{
+	const struct rm_grid *g = &m->grid[kind];
+	uint64_t lo = cell_key(lat_lo, lng_lo), hi = cell_key(lat_hi, lng_hi);
+	uint64_t x_lo = lo & 0xffffffffu, x_hi = hi & 0xffffffffu;
+
+	for (uint64_t cy = lo >> 32; cy <= hi >> 32; cy++) {
+		uint64_t want = cy << 32 | x_lo, stop = cy << 32 | x_hi;
+		size_t a = 0, b = g->n;
+
+		while (a < b) {		/* first entry >= want */
+			size_t mid = a + (b - a) / 2;
+			if (g->keys[mid] < want)
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		for (; a < g->n && g->keys[a] <= stop; a++) {
+			if (xgrow(rows, cap, *n + 1, sizeof(**rows)))
+				return ERR_NOMEM;
+			(*rows)[(*n)++] = g->rows[a];
+		}
+	}
+	return 0;
+}
+
+static uint64_t id_hash(const uint8_t id[32])
+{
+	uint64_t h;
+
+	memcpy(&h, id, 8);	/* police.uk crime ids are already hashes */
+	return h * 0x9e3779b97f4a7c15ull;
+}
+
+static uint64_t int_hash(uint64_t v)
+{
+	v ^= v >> 33;
+	v *= 0xff51afd7ed558ccdull;
+	v ^= v >> 33;
+	return v;
+}
+
+static int refs_init(struct rm_refs *t, size_t n)
+{
+	size_t cap = 16;
+
+	while (cap < n * 2)
+		cap *= 2;
+	t->slots = xcalloc(cap, sizeof(*t->slots));
+	t->mask = cap - 1;
+	return t->slots ? 0 : ERR_NOMEM;
+}
+
+static void refs_put(struct rm_refs *t, uint64_t h, uint64_t ref)
+{
+	size_t i = (size_t)h & t->mask;
+
+	while (t->slots[i])
+		i = (i + 1) & t->mask;
+	t->slots[i] = ref;
+}
+
+static const uint8_t *ref_crime_id(const struct readmodel *rm, uint64_t ref, int kind)
+{
+	const struct monthpack *p = &rm->months[RM_REF_MONTH(ref)].pack[kind];
+
+	return MP_ID32(p, kind == MONTH_STREET ? SC_CRIME_ID : OC_CRIME_ID)[RM_REF_ROW(ref)];
+}
+
+#define STREET_KIND_SHIFT 60
+
+static int index_for_api(struct readmodel *rm)
+{
+	size_t ncrimes = 0, noutcomes = 0, nlocated = 0;
+
+	for (size_t mi = 0; mi < rm->nmonths; mi++)
+		for (int k = 0; k < MONTH_KIND_COUNT; k++) {
+			struct rm_month *m = &rm->months[mi];
+			const struct monthpack *p = &m->pack[k];
+
+			if (!m->has[k])
+				continue;
+			if (grid_build(&m->grid[k], p, k) < 0)
+				return ERR_NOMEM;
+			nlocated += m->grid[k].n;
+			for (size_t r = 0; r < p->rows; r++)
+				if (MP_U8(p, 0)[r] & MPF_HAS_ID) {
+					if (k == MONTH_STREET)
+						ncrimes++;
+					else if (k == MONTH_OUTCOMES)
+						noutcomes++;
+				}
+		}
+	if (refs_init(&rm->crimes, ncrimes) < 0 || refs_init(&rm->outcomes, noutcomes) < 0 ||
+	    refs_init(&rm->streets, nlocated) < 0)
+		return ERR_NOMEM;
+	/* kind by kind, so a street id's first row is a named one (street,
+	 * outcomes) before a stop's where both exist */
+	for (int k = 0; k < MONTH_KIND_COUNT; k++)
+		for (size_t mi = 0; mi < rm->nmonths; mi++) {
+			const struct monthpack *p = &rm->months[mi].pack[k];
+			const int32_t *street = MP_I32(p, monthpack_street_col(k));
+
+			if (!rm->months[mi].has[k])
+				continue;
+			for (size_t r = 0; r < p->rows; r++) {
+				uint8_t f = MP_U8(p, 0)[r];
+
+				if ((f & MPF_HAS_ID) && k == MONTH_STREET &&
+				    !readmodel_crime_find(rm, MP_ID32(p, SC_CRIME_ID)[r]))
+					refs_put(&rm->crimes, id_hash(MP_ID32(p, SC_CRIME_ID)[r]),
+						 RM_REF(mi, r));
+				else if ((f & MPF_HAS_ID) && k == MONTH_OUTCOMES)
+					refs_put(&rm->outcomes, id_hash(MP_ID32(p, OC_CRIME_ID)[r]),
+						 RM_REF(mi, r));
+				if (street[r] > 0 && !readmodel_street_find(rm, street[r], NULL))
+					refs_put(&rm->streets, int_hash((uint64_t)street[r]),
+						 RM_REF(mi, r) | (uint64_t)k << STREET_KIND_SHIFT);
+			}
+		}
+	return 0;
+}
+
+uint64_t readmodel_crime_find(const struct readmodel *rm, const uint8_t id[32])
+{
+	const struct rm_refs *t = &rm->crimes;
+	size_t i;
+
+	if (!t->slots)
+		return 0;
+	for (i = (size_t)id_hash(id) & t->mask; t->slots[i]; i = (i + 1) & t->mask)
+		if (!memcmp(ref_crime_id(rm, t->slots[i], MONTH_STREET), id, 32))
+			return t->slots[i];
+	return 0;
+}
+
+static int by_ref(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+size_t readmodel_crime_outcomes(const struct readmodel *rm, const uint8_t id[32],
+				uint64_t *out, size_t max)
+{
+	const struct rm_refs *t = &rm->outcomes;
+	size_t n = 0;
+
+	if (!t->slots)
+		return 0;
+	for (size_t i = (size_t)id_hash(id) & t->mask; t->slots[i]; i = (i + 1) & t->mask)
+		if (!memcmp(ref_crime_id(rm, t->slots[i], MONTH_OUTCOMES), id, 32)) {
+			if (n < max)
+				out[n] = t->slots[i];
+			n++;
+		}
+	/* months are ordered by force then month: a crime's outcomes are
+	 * all in its force, so reference order is month then file order */
+	if (out && max)
+		qsort(out, n < max ? n : max, sizeof(*out), by_ref);
+	return n;
+}
+
+uint64_t readmodel_street_find(const struct readmodel *rm, int32_t street_id, int *kind)
+{
+	const struct rm_refs *t = &rm->streets;
+	uint64_t mask = ((uint64_t)1 << STREET_KIND_SHIFT) - 1;
+
+	if (!t->slots || street_id <= 0)
+		return 0;
+	for (size_t i = (size_t)int_hash((uint64_t)street_id) & t->mask; t->slots[i];
+	     i = (i + 1) & t->mask) {
+		uint64_t ref = t->slots[i] & mask;
+		int k = (int)(t->slots[i] >> STREET_KIND_SHIFT);
+		const struct monthpack *p = &rm->months[RM_REF_MONTH(ref)].pack[k];
+
+		if (MP_I32(p, monthpack_street_col(k))[RM_REF_ROW(ref)] == street_id) {
+			if (kind)
+				*kind = k;
+			return ref;
+		}
+	}
+	return 0;
+}
+
+int readmodel_prerender(struct readmodel *rm, int kind, int32_t since_month, rm_render_fn fn,
+			void *ctx, struct err *e)
+{
+	for (size_t mi = 0; mi < rm->nmonths; mi++) {
+		struct rm_month *m = &rm->months[mi];
+		const struct monthpack *p = &m->pack[kind];
+		struct strbuf sb = STRBUF_INIT;
+		uint32_t *off;
+		int rc = 0;
+
+		if (!m->has[kind] || m->month < since_month || m->frags[kind].bytes)
+			continue;
+		if (!(off = xcalloc(p->rows + 1, sizeof(*off))))
+			return err_set(e, ERR_NOMEM, "out of memory rendering rows");
+		for (size_t r = 0; r < p->rows && rc == 0; r++) {
+			rc = fn(ctx, rm, mi, r, &sb);
+			if (rc == 0 && sb.len > UINT32_MAX)
+				rc = err_set(e, ERR_LIMIT, "a force-month renders to over 4 GiB");
+			off[r + 1] = (uint32_t)sb.len;
+		}
+		if (rc == 0 && sb.failed)
+			rc = err_set(e, ERR_NOMEM, "out of memory rendering rows");
+		if (rc < 0) {
+			xfree(off);
+			strbuf_release(&sb);
+			return e->code ? e->code : rc;
+		}
+		m->frags[kind].bytes = strbuf_detach(&sb, NULL);
+		m->frags[kind].off = off;
 	}
 	return 0;
 }
@@ -268,6 +545,10 @@ int readmodel_load(struct store *s, struct readmodel **out, struct err *e)
 		}
 	}
 	if (rm->nlsoas && !(rm->lsoa_index = geo_index_build(rm->lsoa_shapes, rm->nlsoas))) {
+		nomem(&l);
+		goto fail;
+	}
+	if (index_for_api(rm) < 0) {
 		nomem(&l);
 		goto fail;
 	}
@@ -313,8 +594,15 @@ void readmodel_free(struct readmodel *rm)
 		for (int k = 0; k < MONTH_KIND_COUNT; k++) {
 			monthpack_release(&rm->months[i].pack[k]);
 			xfree(rm->months[i].lsoa_of[k]);
+			xfree(rm->months[i].frags[k].bytes);
+			xfree(rm->months[i].frags[k].off);
+			xfree(rm->months[i].grid[k].keys);
+			xfree(rm->months[i].grid[k].rows);
 		}
 	geo_index_free(rm->lsoa_index);
+	xfree(rm->crimes.slots);
+	xfree(rm->outcomes.slots);
+	xfree(rm->streets.slots);
 	strtab_release(&rm->lsoa_codes);
 	xfree(rm->forces);
 	xfree(rm->lsoas);

@@ -16,7 +16,7 @@
 
 #include "store/store.h"
 
-#define STORE_OPS_VERSION 1
+#define STORE_OPS_VERSION 2
 
 typedef int (*force_fn)(void *, const struct store_force *);
 typedef int (*area_fn)(void *, const struct store_area *);
@@ -27,6 +27,7 @@ typedef int (*person_fn)(void *, const struct store_person *);
 typedef int (*asset_fn)(void *, const struct store_asset *);
 typedef int (*month_fn)(void *, const struct store_force_month *);
 typedef int (*import_fn)(void *, const struct store_import *);
+typedef int (*street_fn)(void *, const struct store_street *);
 
 struct store_ops {
 	int version;
@@ -76,6 +77,11 @@ struct store_ops {
 	int (*row_select)(void *be, const struct store_table *t, const struct store_where *w,
 			  int nw, store_row_fn fn, void *ctx, int *found, struct err *e);
 	int (*row_delete)(void *be, const struct store_table *t, int64_t id, struct err *e);
+	/* version 2 */
+	int (*street_add)(void *be, const struct store_street *st, struct err *e);
+	int (*street_each)(void *be, street_fn fn, void *ctx, struct err *e);
+	int (*sequence_take)(void *be, const char *name, int64_t count, int64_t *first,
+			     struct err *e);
 };
 
 extern const struct store_ops store_sqlite_ops;

@@ -215,6 +215,27 @@ int store_force_month_get(struct store *s, const char *force_id, int32_t month, 
 	return s->ops->month_get(s->be, force_id, month, kind, fn, ctx, e);
 }
 
+int store_street_add(struct store *s, const struct store_street *st, struct err *e)
+{
+	if (st->id <= 0 || !st->name)
+		return err_set(e, ERR_INVALID, "street point: needs an id above 0 and a name");
+	return s->ops->street_add(s->be, st, e);
+}
+
+int store_street_each(struct store *s, street_fn fn, void *ctx, struct err *e)
+{
+	return s->ops->street_each(s->be, fn, ctx, e);
+}
+
+int store_sequence_take(struct store *s, const char *name, int64_t count, int64_t *first,
+			struct err *e)
+{
+	if (!name || !*name || count < 1)
+		return err_set(e, ERR_INVALID, "sequence '%s': cannot take %lld ids",
+			       name ? name : "", (long long)count);
+	return s->ops->sequence_take(s->be, name, count, first, e);
+}
+
 int store_import_add(struct store *s, struct store_import *imp, struct err *e)
 {
 	if (!imp->kind || !imp->source)

@@ -179,6 +179,7 @@ struct store_force_month {
 	const void *data;	/* packed by index/ (opaque here) */
 	size_t data_len;
 	int64_t import_id;
+	int64_t first_id;	/* crime id of row 0 (street kind; 0 = none), see below */
 };
 /* Insert or replace by (force_id, month, kind): re-importing replaces exactly. */
 int store_force_month_put(struct store *s, const struct store_force_month *m, struct err *e);
@@ -190,6 +191,26 @@ int store_force_month_each(struct store *s, const char *force_id,
 int store_force_month_get(struct store *s, const char *force_id, int32_t month, int kind,
 			  int (*fn)(void *ctx, const struct store_force_month *m),
 			  void *ctx, struct err *e);
+
+/* --- stable ids for the police.uk-compatible API ------------------------------
+ * Street points: each anonymous map point (microdegrees + its "On or near"
+ * text) has an id for ever; the importer adds new ones in its transaction.
+ * Crime ids come in blocks from the named sequence "crime": a force-month's
+ * street rows are numbered first_id + row. */
+struct store_street {
+	int64_t id;		/* > 0 */
+	int32_t lat, lng;	/* microdegrees */
+	const char *name;	/* "On or near Star Yard" */
+};
+/* Add a new point; ERR_CONFLICT if the id or (lat, lng, name) is taken. */
+int store_street_add(struct store *s, const struct store_street *st, struct err *e);
+/* Ordered by id. */
+int store_street_each(struct store *s, int (*fn)(void *ctx, const struct store_street *st),
+		      void *ctx, struct err *e);
+/* Reserve `count` (>= 1) consecutive ids of sequence `name`; the first is
+ * put in *first (ids start at 1 and are never handed out twice). */
+int store_sequence_take(struct store *s, const char *name, int64_t count, int64_t *first,
+			struct err *e);
 
 /* --- the import log ------------------------------------------------------- */
 struct store_import {

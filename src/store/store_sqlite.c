@@ -33,6 +33,7 @@ enum stmt_id {
 	S_IMPORT_ADD, S_IMPORT_EACH,
 	S_META_SET, S_META_GET,
 	S_PING,
+	S_STREET_ADD, S_STREET_EACH, S_SEQ_BUMP, S_SEQ_GET,
 	S_COUNT
 };
 
@@ -84,12 +85,13 @@ static const char *const stmt_sql[S_COUNT] = {
 			       "WHERE force_id = ?1 ORDER BY neighbourhood_id, position",
 	[S_ASSET_EACH_NBHD] = "SELECT id, force_id, neighbourhood_id, kind, type, name, address, lat, lng, description FROM assets "
 			      "WHERE force_id = ?1 AND neighbourhood_id = ?2 ORDER BY position",
-	[S_MONTH_PUT] = "INSERT INTO force_months (force_id, month, kind, rows, data, import_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
-			"ON CONFLICT (force_id, month, kind) DO UPDATE SET rows = ?4, data = ?5, import_id = ?6",
-	[S_MONTH_EACH] = "SELECT force_id, month, kind, rows, data, import_id FROM force_months ORDER BY force_id, month, kind",
-	[S_MONTH_EACH_FORCE] = "SELECT force_id, month, kind, rows, data, import_id FROM force_months WHERE force_id = ?1 "
+	[S_MONTH_PUT] = "INSERT INTO force_months (force_id, month, kind, rows, data, import_id, first_id) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+			"ON CONFLICT (force_id, month, kind) DO UPDATE SET rows = ?4, data = ?5, import_id = ?6, first_id = ?7",
+	[S_MONTH_EACH] = "SELECT force_id, month, kind, rows, data, import_id, first_id FROM force_months ORDER BY force_id, month, kind",
+	[S_MONTH_EACH_FORCE] = "SELECT force_id, month, kind, rows, data, import_id, first_id FROM force_months WHERE force_id = ?1 "
 			       "ORDER BY month, kind",
-	[S_MONTH_GET] = "SELECT force_id, month, kind, rows, data, import_id FROM force_months "
+	[S_MONTH_GET] = "SELECT force_id, month, kind, rows, data, import_id, first_id FROM force_months "
 			"WHERE force_id = ?1 AND month = ?2 AND kind = ?3",
 	[S_IMPORT_ADD] = "INSERT INTO imports (started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
 			 "disagreements, outside, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
@@ -98,6 +100,11 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
 	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
 	[S_PING] = "SELECT 1",
+	[S_STREET_ADD] = "INSERT INTO street_points (id, lat, lng, name) VALUES (?1, ?2, ?3, ?4)",
+	[S_STREET_EACH] = "SELECT id, lat, lng, name FROM street_points ORDER BY id",
+	[S_SEQ_BUMP] = "INSERT INTO id_sequences (name, next_id) VALUES (?1, 1 + ?2) "
+		       "ON CONFLICT (name) DO UPDATE SET next_id = id_sequences.next_id + ?2",
+	[S_SEQ_GET] = "SELECT next_id FROM id_sequences WHERE name = ?1",
 };
 
 struct sq {
@@ -774,6 +781,7 @@ static int sq_month_put(void *be, const struct store_force_month *m, struct err 
 	sqlite3_bind_int64(st, 4, m->rows);
 	bind_blob(st, 5, m->data, m->data_len);
 	sqlite3_bind_int64(st, 6, m->import_id);
+	sqlite3_bind_int64(st, 7, m->first_id);
 	return exec_done(q, st, e, "saving a force month");
 }
 
@@ -784,6 +792,7 @@ static int month_row(sqlite3_stmt *st, void *arg)
 		col_text(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
 		sqlite3_column_int64(st, 3), sqlite3_column_blob(st, 4),
 		(size_t)sqlite3_column_bytes(st, 4), sqlite3_column_int64(st, 5),
+		sqlite3_column_int64(st, 6),
 	};
 	return ((month_fn)c->fn)(c->ctx, &m);
 }
@@ -1131,6 +1140,70 @@ static int sq_row_delete(void *be, const struct store_table *t, int64_t id, stru
 	return sqlite3_changes(q->db) ? 0 : err_set(e, ERR_NOTFOUND, "%s: no row %lld", t->name, (long long)id);
 }
 
+/* --- street points and id sequences --- */
+static int sq_street_add(void *be, const struct store_street *p, struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_STREET_ADD, e);
+
+	if (!st)
+		return e->code;
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_int(st, 2, p->lat);
+	sqlite3_bind_int(st, 3, p->lng);
+	bind_text(st, 4, p->name);
+	return exec_done(q, st, e, "saving a street point");
+}
+
+static int street_row(sqlite3_stmt *st, void *arg)
+{
+	struct each_ctx *c = arg;
+	struct store_street p = { sqlite3_column_int64(st, 0), sqlite3_column_int(st, 1),
+				  sqlite3_column_int(st, 2), col_text(st, 3) };
+
+	return ((street_fn)c->fn)(c->ctx, &p);
+}
+
+static int sq_street_each(void *be, street_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, S_STREET_EACH, e);
+
+	if (!st)
+		return e->code;
+	return each_row(q, st, street_row, &c, e, "reading street points");
+}
+
+static int seq_row(sqlite3_stmt *st, void *arg)
+{
+	*(int64_t *)arg = sqlite3_column_int64(st, 0);
+	return 0;
+}
+
+static int sq_sequence_take(void *be, const char *name, int64_t count, int64_t *first,
+			    struct err *e)
+{
+	struct sq *q = be;
+	sqlite3_stmt *st = stmt_get(q, S_SEQ_BUMP, e);
+	int64_t next = 0;
+	int rc;
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, name);
+	sqlite3_bind_int64(st, 2, count);
+	if ((rc = exec_done(q, st, e, "taking ids")) < 0)
+		return rc;
+	if (!(st = stmt_get(q, S_SEQ_GET, e)))
+		return e->code;
+	bind_text(st, 1, name);
+	if ((rc = each_row(q, st, seq_row, &next, e, "taking ids")) < 0)
+		return rc;
+	*first = next - count;
+	return 0;
+}
+
 const struct store_ops store_sqlite_ops = {
 	.version = STORE_OPS_VERSION,
 	.name = "sqlite",
@@ -1169,4 +1242,7 @@ const struct store_ops store_sqlite_ops = {
 	.row_update = sq_row_update,
 	.row_select = sq_row_select,
 	.row_delete = sq_row_delete,
+	.street_add = sq_street_add,
+	.street_each = sq_street_each,
+	.sequence_take = sq_sequence_take,
 };

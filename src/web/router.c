@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/log.h"
 #include "base/parse.h"
@@ -276,8 +277,70 @@ int router_check(const struct route *routes, size_t n, struct err *e)
 	return 0;
 }
 
-/* Keep only declared parameters, each valid and given at most once. */
+/* A form body (application/x-www-form-urlencoded) decoded in place into
+ * `buf` (a copy of the body the caller frees); at most ROUTE_MAX_FORM
+ * fields are kept, the rest dropped like undeclared parameters. */
+#define ROUTE_MAX_FORM 16
+
+static int hexdig(char c)
+{
+	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
+
+static char *form_decode(char *s)
+{
+	char *out = s, *start = s;
+
+	for (; *s; s++) {
+		if (*s == '+') {
+			*out++ = ' ';
+		} else if (*s == '%' && hexdig(s[1]) >= 0 && hexdig(s[2]) >= 0) {
+			*out++ = (char)(hexdig(s[1]) << 4 | hexdig(s[2]));
+			s += 2;
+		} else {
+			*out++ = *s;
+		}
+	}
+	*out = '\0';
+	return start;
+}
+
+static size_t form_fields(const struct http_request *req, char **buf, struct http_kv *kv)
+{
+	const char *ct = http_header(req, "Content-Type");
+	size_t n = 0;
+	char *at;
+
+	*buf = NULL;
+	if (req->method_bit != HTTP_POST || !req->body || !req->body_len)
+		return 0;
+	if (ct && strncasecmp(ct, "application/x-www-form-urlencoded", 33))
+		return 0;
+	if (!(*buf = xstrndup(req->body, req->body_len)))
+		return 0;
+	for (at = *buf; at && *at && n < ROUTE_MAX_FORM;) {
+		char *amp = strchr(at, '&'), *eq;
+
+		if (amp)
+			*amp = '\0';
+		eq = strchr(at, '=');
+		if (eq)
+			*eq = '\0';
+		if (*at) {
+			kv[n].name = form_decode(at);
+			kv[n].value = eq ? form_decode(eq + 1) : "";
+			n++;
+		}
+		at = amp ? amp + 1 : NULL;
+	}
+	return n;
+}
+
+/* Keep only declared parameters, each valid and given at most once, from
+ * the query string and, for a POST, a form body. */
 static int filter_query(const struct route *r, const struct http_request *req,
+			const struct http_kv *form, size_t nform,
 			struct http_kv *out, size_t *nout, struct http_response *res)
 {
 	char expect[128];
@@ -287,8 +350,10 @@ static int filter_query(const struct route *r, const struct http_request *req,
 		const struct route_param *p = &r->query[q];
 		const char *value = NULL;
 
-		for (size_t i = 0; i < req->nquery; i++) {
-			if (strcmp(req->query[i].name, p->name))
+		for (size_t i = 0; i < req->nquery + nform; i++) {
+			const struct http_kv *kv = i < req->nquery ? &req->query[i]
+							: &form[i - req->nquery];
+			if (strcmp(kv->name, p->name))
 				continue;
 			if (value) {
 				http_response_error(res, 400, "invalid_parameter",
@@ -296,7 +361,7 @@ static int filter_query(const struct route *r, const struct http_request *req,
 						    p->name);
 				return ERR_INVALID;
 			}
-			value = req->query[i].value;
+			value = kv->value;
 		}
 		if (!value)
 			continue;
@@ -310,6 +375,18 @@ static int filter_query(const struct route *r, const struct http_request *req,
 		out[(*nout)++] = (struct http_kv){ p->name, value };
 	}
 	return 0;
+}
+
+/* The request target's length as sent, near enough: the adapter hands over
+ * the path and query decoded, so escapes count once (a client is never
+ * refused for a target police.uk would take). */
+static size_t target_length(const struct http_request *req)
+{
+	size_t n = strlen(req->path);
+
+	for (size_t i = 0; i < req->nquery; i++)
+		n += 2 + strlen(req->query[i].name) + strlen(req->query[i].value);
+	return n;
 }
 
 static void finish_handler(const struct route *r, const struct http_request *req,
@@ -344,9 +421,9 @@ int router_dispatch(const struct route *routes, size_t n, void *app,
 	uint64_t best_score = 0, score;
 	unsigned allowed = 0;
 	struct http_request r;
-	struct http_kv query[ROUTE_MAX_QUERY];
-	char allow[96], *buf;
-	size_t nquery;
+	struct http_kv query[ROUTE_MAX_QUERY], form[ROUTE_MAX_FORM];
+	char allow[96], *buf, *form_buf = NULL;
+	size_t nquery, nform;
 	int rc;
 
 	for (size_t i = 0; i < n; i++) {
@@ -373,13 +450,24 @@ int router_dispatch(const struct route *routes, size_t n, void *app,
 		return 0;
 	}
 
-	r = *req;
-	if (filter_query(best, req, query, &nquery, res) < 0)
+	if (!strncmp(best->pattern, "/api/", 5) && req->method_bit != HTTP_POST &&
+	    target_length(req) > ROUTE_API_MAX_TARGET) {
+		http_response_error(res, 400, "uri_too_long",
+				    "request longer than %d characters; send long polygons with POST",
+				    ROUTE_API_MAX_TARGET);
 		return 0;
+	}
+	r = *req;
+	nform = form_fields(req, &form_buf, form);
+	if (filter_query(best, req, form, nform, query, &nquery, res) < 0) {
+		xfree(form_buf);
+		return 0;
+	}
 	r.query = query;
 	r.nquery = nquery;
 	buf = xmalloc(strlen(req->path) + strlen(best->pattern) + 2);
 	if (!buf) {
+		xfree(form_buf);
 		http_response_error(res, 503, NULL, "out of memory");
 		return 0;
 	}
@@ -387,5 +475,6 @@ int router_dispatch(const struct route *routes, size_t n, void *app,
 	rc = best->handler(app, &r, res);
 	finish_handler(best, &r, res, rc);
 	xfree(buf);
+	xfree(form_buf);
 	return 0;
 }

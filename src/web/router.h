@@ -16,6 +16,10 @@
  *  - answers 400 naming the parameter and its value when a declared query
  *    parameter is invalid or repeated, and drops undeclared ones, so a
  *    handler sees only the parameters its row declares, already valid;
+ *  - takes a POST's form body (application/x-www-form-urlencoded, or no
+ *    Content-Type) as parameters too, checked like the query string;
+ *  - answers 400 to a GET under /api/ whose target is over
+ *    ROUTE_API_MAX_TARGET characters, as police.uk does (POST instead);
  *  - turns a handler's negative ERR_* return (status left unset) into the
  *    matching JSON error (http_status_for_err); a 500 never shows the
  *    handler's message, which goes to the error log instead.
@@ -49,6 +53,7 @@ struct route_param {
 };
 
 #define ROUTE_MAX_QUERY 8
+#define ROUTE_API_MAX_TARGET 4094
 
 /* Shorthands for the `query` list of a row:
  *	.query = { Q_MONTH("date"), Q_INT("limit", 1, 500), Q_TEXT("q", 100) } */

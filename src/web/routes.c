@@ -33,6 +33,7 @@
 #include "web/assets.h"
 #include "web/metrics.h"
 #include "web/routes_data.h"
+#include "web/routes_api.h"
 
 /* Headers every HTML page carries: no script or style but our own, no
  * framing, no full referrer to other sites.  (X-Content-Type-Options:
@@ -172,6 +173,8 @@ int web_app_prepare(struct web_app *wa, struct err *e)
 {
 	strbuf_init(&wa->home_page, 0);
 	open_data_etag(wa);
+	if (web_api_prepare(wa, e) < 0)
+		return e->code;
 	if (!wa->rm)
 		return 0;
 	page_home(wa->rm, &wa->home_page);
@@ -183,6 +186,7 @@ int web_app_prepare(struct web_app *wa, struct err *e)
 void web_app_release(struct web_app *wa)
 {
 	strbuf_release(&wa->home_page);
+	web_api_release(wa);
 }
 
 static int h_healthz(void *app, const struct http_request *req,
@@ -254,11 +258,65 @@ const struct route web_routes[] = {
 	{ .methods = HTTP_GET, .pattern = "/data/{file}", .handler = web_data_file,
 	  .name = "data-file", .role = 0 },
 	/*
-	 * For example, once src/api/ has it:
-	 * { .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",
-	 *   .handler = h_people, .name = "people", .role = 0,
-	 *   .query = { Q_MONTH("date"), Q_INT("limit", 1, 500) } },
+	 * The police.uk-compatible API (handlers in routes_api.c; answers
+	 * described in docs/openapi.json).  POST rows take the same
+	 * parameters as a form body, for polygons too long for a GET.
 	 */
+#define API_DATE Q_MONTH("date")
+#define API_POLY Q_TEXT("poly", 65536)
+#define API_LOCATION_ID Q_INT("location_id", 1, 2147483647)
+	{ .methods = HTTP_GET, .pattern = "/api/forces", .handler = h_api_forces,
+	  .name = "api-forces" },
+	{ .methods = HTTP_GET, .pattern = "/api/forces/{force}", .handler = h_api_force,
+	  .name = "api-force" },
+	{ .methods = HTTP_GET, .pattern = "/api/forces/{force}/people",
+	  .handler = h_api_force_people, .name = "api-force-people" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/neighbourhoods",
+	  .handler = h_api_neighbourhoods, .name = "api-neighbourhoods" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}",
+	  .handler = h_api_neighbourhood, .name = "api-neighbourhood" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/boundary",
+	  .handler = h_api_boundary, .name = "api-boundary" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/people",
+	  .handler = h_api_nbhd_people, .name = "api-people" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/events",
+	  .handler = h_api_events, .name = "api-events" },
+	{ .methods = HTTP_GET, .pattern = "/api/{force}/{neighbourhood}/priorities",
+	  .handler = h_api_priorities, .name = "api-priorities" },
+	{ .methods = HTTP_GET, .pattern = "/api/locate-neighbourhood", .handler = h_api_locate,
+	  .name = "api-locate-neighbourhood", .query = { Q_LATLNG("q") } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/api/crimes-street/{category}",
+	  .handler = h_api_crimes_street, .name = "api-crimes-street",
+	  .query = { Q_LAT("lat"), Q_LNG("lng"), API_POLY, API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/crimes-at-location",
+	  .handler = h_api_crimes_at_location, .name = "api-crimes-at-location",
+	  .query = { API_LOCATION_ID, Q_LAT("lat"), Q_LNG("lng"), API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/crimes-no-location",
+	  .handler = h_api_crimes_no_location, .name = "api-crimes-no-location",
+	  .query = { Q_SLUG("category"), Q_SLUG("force"), API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/crime-categories",
+	  .handler = h_api_crime_categories, .name = "api-crime-categories",
+	  .query = { API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/crime-last-updated",
+	  .handler = h_api_crime_last_updated, .name = "api-crime-last-updated" },
+	{ .methods = HTTP_GET, .pattern = "/api/crimes-street-dates",
+	  .handler = h_api_crimes_street_dates, .name = "api-crimes-street-dates" },
+	{ .methods = HTTP_GET, .pattern = "/api/outcomes-for-crime/{persistent_id}",
+	  .handler = h_api_outcomes_for_crime, .name = "api-outcomes-for-crime" },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/api/outcomes-at-location",
+	  .handler = h_api_outcomes_at_location, .name = "api-outcomes-at-location",
+	  .query = { API_LOCATION_ID, Q_LAT("lat"), Q_LNG("lng"), API_POLY, API_DATE } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/api/stops-street",
+	  .handler = h_api_stops_street, .name = "api-stops-street",
+	  .query = { Q_LAT("lat"), Q_LNG("lng"), API_POLY, API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/stops-at-location",
+	  .handler = h_api_stops_at_location, .name = "api-stops-at-location",
+	  .query = { API_LOCATION_ID, API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/stops-no-location",
+	  .handler = h_api_stops_no_location, .name = "api-stops-no-location",
+	  .query = { Q_SLUG("force"), API_DATE } },
+	{ .methods = HTTP_GET, .pattern = "/api/stops-force", .handler = h_api_stops_force,
+	  .name = "api-stops-force", .query = { Q_SLUG("force"), API_DATE } },
 };
 
 const size_t web_nroutes = sizeof(web_routes) / sizeof(web_routes[0]);

@@ -52,6 +52,8 @@ struct web_app {
 	 * handles are single-threaded: hold store_lock around every use. */
 	struct store *store;
 	pthread_mutex_t *store_lock;
+	/* police.uk API answers rendered once (routes_api.h) */
+	struct strbuf api_forces, api_categories, api_dates, api_updated;
 	void *user;
 };
 

@@ -10,6 +10,8 @@
 #include "index/monthpack.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <zlib.h>
 
 TEST(strtab_interns_each_string_once)
 {
@@ -108,4 +110,62 @@ TEST(monthpack_refuses_a_blob_that_lies_about_its_size)
 	CHECK(monthpack_decode(blob, sizeof(blob), MONTH_STREET, 0, &p, &e) < 0);
 	CHECK_CONTAINS(e.msg, "bad length");
 	CHECK(xalloc_count() < 4);	/* refused before allocating for the claim */
+}
+
+/* A record packed before street ids (EMP1: the same columns less the last)
+ * still decodes, with street id 0; a new one keeps its street ids. */
+TEST(monthpack_reads_emp1_records_without_street_ids)
+{
+	struct monthpack p, q;
+	struct strbuf blob = STRBUF_INIT, old = STRBUF_INIT;
+	struct err e = ERR_INIT;
+	struct crime_record r = {
+		.crime_id = "", .month = 2019 * 12, .reported_by = "x", .falls_within = "x",
+		.has_location = 1, .lat = 51515381, .lng = -112422,
+		.location = "On or near Star Yard", .lsoa_code = "", .lsoa_name = "",
+		.category = CAT_ASB, .last_outcome = "", .context = "",
+	};
+	uint64_t rawlen;
+	unsigned char *raw;
+	uLongf got, zlen;
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	for (int i = 0; i < 3; i++) {
+		CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+		monthpack_set_street(&p, p.rows - 1, 70 + i);
+	}
+	CHECK_INT(monthpack_encode(&p, &blob, &e), 0);
+	CHECK_INT(monthpack_decode(blob.buf, blob.len, MONTH_STREET, r.month, &q, &e), 0);
+	CHECK_INT(MP_I32(&q, SC_STREET)[2], 72);
+	monthpack_release(&q);
+
+	/* rewrite it as EMP1: drop the last column, one column fewer */
+	memcpy(&rawlen, blob.buf, 8);
+	raw = xmalloc((size_t)rawlen);
+	got = (uLongf)rawlen;
+	CHECK_INT(uncompress(raw, &got, (const Bytef *)blob.buf + 8, (uLong)(blob.len - 8)), Z_OK);
+	memcpy(raw, "EMP1", 4);
+	raw[5] = (unsigned char)(SC_COUNT - 1);
+	rawlen -= 3 * 4;
+	zlen = compressBound((uLong)rawlen);
+	strbuf_grow(&old, 8 + zlen);
+	memcpy(old.buf, &rawlen, 8);
+	CHECK_INT(compress2((Bytef *)old.buf + 8, &zlen, raw, (uLong)rawlen, 6), Z_OK);
+	old.len = 8 + zlen;
+	CHECK_INT(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e), 0);
+	CHECK_INT(q.rows, 3);
+	CHECK_INT(MP_I32(&q, SC_LAT)[1], 51515381);
+	CHECK_INT(MP_I32(&q, SC_STREET)[1], 0);
+	CHECK_STR(monthpack_str(&q, MP_STR(&q, SC_LOCATION)[2]), "On or near Star Yard");
+	monthpack_release(&q);
+	/* anything else is refused */
+	memcpy(raw, "EMP9", 4);
+	zlen = compressBound((uLong)rawlen);
+	CHECK_INT(compress2((Bytef *)old.buf + 8, &zlen, raw, (uLong)rawlen, 6), Z_OK);
+	old.len = 8 + zlen;
+	CHECK_INT(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e), ERR_INVALID);
+	xfree(raw);
+	monthpack_release(&p);
+	strbuf_release(&blob);
+	strbuf_release(&old);
 }

@@ -149,7 +149,7 @@ TEST(store_rollback_leaves_nothing)
 	struct store *s = open_fresh(path, sizeof(path));
 	struct err e = ERR_INIT;
 	struct store_import imp = { .kind = "street", .source = "x.csv" };
-	struct store_force_month m = { "glanmor", 2019 * 12, MONTH_STREET, 3, "abc", 3, 0 };
+	struct store_force_month m = { "glanmor", 2019 * 12, MONTH_STREET, 3, "abc", 3, 0, 0 };
 	int n = 0;
 
 	CHECK_INT(store_import_add(s, &imp, &e), 0);
@@ -223,5 +223,54 @@ TEST(store_census_rejects_negative_counts)
 
 	CHECK_INT(store_census_put(s, &c, &e), ERR_INVALID);
 	CHECK_CONTAINS(e.msg, "W01090001");
+	store_close(s);
+}
+
+static int collect_street(void *ctx, const struct store_street *st)
+{
+	int64_t *sum = ctx;
+
+	sum[0]++;
+	sum[1] += st->id;
+	if (st->id == 7 && (st->lat != 51515381 || st->lng != -112422 ||
+			    strcmp(st->name, "On or near Star Yard")))
+		sum[2] = 1;
+	return 0;
+}
+
+TEST(store_street_points_and_id_sequences_persist)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_street a = { 7, 51515381, -112422, "On or near Star Yard" };
+	struct store_street b = { 9, 51515381, -112422, "On or near Carey Street" };
+	int64_t sum[3] = { 0, 0, 0 }, first = 0;
+
+	if (!s)
+		return;
+	CHECK_INT(store_street_add(s, &a, &e), 0);
+	CHECK_INT(store_street_add(s, &b, &e), 0);	/* same point, another name */
+	a.id = 8;
+	CHECK_INT(store_street_add(s, &a, &e), ERR_CONFLICT);	/* same point and name */
+	a.id = 0;
+	CHECK_INT(store_street_add(s, &a, &e), ERR_INVALID);
+	CHECK_INT(store_sequence_take(s, "crime", 100, &first, &e), 0);
+	CHECK_INT(first, 1);
+	CHECK_INT(store_sequence_take(s, "crime", 5, &first, &e), 0);
+	CHECK_INT(first, 101);
+	CHECK_INT(store_sequence_take(s, "other", 1, &first, &e), 0);
+	CHECK_INT(first, 1);
+	CHECK_INT(store_sequence_take(s, "crime", 0, &first, &e), ERR_INVALID);
+	store_close(s);
+	CHECK_INT(store_open(path, 0, &s, &e), 0);
+	if (!s)
+		return;
+	CHECK_INT(store_street_each(s, collect_street, sum, &e), 0);
+	CHECK_INT(sum[0], 2);
+	CHECK_INT(sum[1], 16);
+	CHECK_INT(sum[2], 0);
+	CHECK_INT(store_sequence_take(s, "crime", 1, &first, &e), 0);
+	CHECK_INT(first, 106);
 	store_close(s);
 }
