@@ -65,11 +65,6 @@ int api_neighbourhood_boundary(const struct readmodel *rm, const char *force, co
 			       struct strbuf *out, struct err *e);
 int api_neighbourhood_people(const struct readmodel *rm, const char *force, const char *id,
 			     struct strbuf *out, struct err *e);
-/* Events and priorities: [] until the engagement records land. */
-int api_neighbourhood_events(const struct readmodel *rm, const char *force, const char *id,
-			     struct strbuf *out, struct err *e);
-int api_neighbourhood_priorities(const struct readmodel *rm, const char *force,
-				 const char *id, struct strbuf *out, struct err *e);
 int api_locate_neighbourhood(const struct readmodel *rm, int32_t lat, int32_t lng,
 			     struct strbuf *out, struct err *e);
 

@@ -202,21 +202,6 @@ int api_neighbourhood_people(const struct readmodel *rm, const char *force, cons
 	return done(out);
 }
 
-int api_neighbourhood_events(const struct readmodel *rm, const char *force, const char *id,
-			     struct strbuf *out, struct err *e)
-{
-	if (!find(rm, force, id, e))
-		return ERR_NOTFOUND;
-	strbuf_addstr(out, "[]");
-	return done(out);
-}
-
-int api_neighbourhood_priorities(const struct readmodel *rm, const char *force,
-				 const char *id, struct strbuf *out, struct err *e)
-{
-	return api_neighbourhood_events(rm, force, id, out, e);
-}
-
 int api_locate_neighbourhood(const struct readmodel *rm, int32_t lat, int32_t lng,
 			     struct strbuf *out, struct err *e)
 {

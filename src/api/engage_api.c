@@ -6,6 +6,7 @@
 
 #include "api/engage_api-internal.h"
 
+#include "base/escape.h"
 #include "base/json.h"
 #include "base/timeutil.h"
 #include "engage/concern.h"
@@ -181,4 +182,94 @@ int api_neighbourhood_record(struct store *s, const char *force, const char *id,
 	json_object_end(&jw);
 	record_release(&r);
 	return out->failed ? err_set(e, ERR_NOMEM, "out of memory writing the record") : 0;
+}
+
+/* police.uk writes local times without a zone: "2011-11-02T10:00:00". */
+static void key_london(struct json_writer *jw, const char *name, int64_t t)
+{
+	char buf[20];
+
+	if (!t) {
+		json_key_null(jw, name);
+		return;
+	}
+	time_format_london(t, buf);
+	json_key_str(jw, name, buf);
+}
+
+/* A text field police.uk defines as HTML: escaped, in one paragraph. */
+static void key_html(struct json_writer *jw, const char *name, const char *text)
+{
+	struct strbuf html = STRBUF_INIT;
+
+	if (!text) {
+		json_key_null(jw, name);
+		return;
+	}
+	strbuf_addstr(&html, "<p>");
+	escape_html(&html, text, strlen(text));
+	strbuf_addstr(&html, "</p>");
+	json_key_str(jw, name, strbuf_str(&html));
+	strbuf_release(&html);
+}
+
+int api_police_priorities(struct store *s, const char *force, const char *id,
+			  struct strbuf *out, struct err *e)
+{
+	struct record r;
+	struct json_writer jw;
+	int rc = record_load(s, force, id, 0, &r, e);
+
+	if (rc < 0)
+		return rc;
+	json_init(&jw, out);
+	json_array_begin(&jw);
+	for (size_t i = 0; i < r.npriorities; i++) {
+		const struct record_priority *p = &r.priorities[i];
+
+		if (!p->agreed_at)	/* proposed ones were never agreed in public */
+			continue;
+		json_object_begin(&jw);
+		key_html(&jw, "issue", p->public_text);
+		key_london(&jw, "issue-date", p->agreed_at);
+		key_html(&jw, "action", p->feedback_text);
+		key_london(&jw, "action-date", p->feedback_text ? p->feedback_at : 0);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	record_release(&r);
+	return out->failed ? err_set(e, ERR_NOMEM, "out of memory") : 0;
+}
+
+int api_police_events(struct store *s, const char *force, const char *id, struct strbuf *out,
+		      struct err *e)
+{
+	struct record r;
+	struct json_writer jw;
+	int64_t today = time_now() / 86400 * 86400;
+	int rc = record_load(s, force, id, today, &r, e);
+
+	if (rc < 0)
+		return rc;
+	json_init(&jw, out);
+	json_array_begin(&jw);
+	for (size_t k = r.nactivities; k-- > 0;) {	/* the record is newest first */
+		const struct record_activity *a = &r.activities[k];
+		int kind = vocab_find(activity_kinds, ACT_KIND_COUNT, a->kind);
+
+		json_object_begin(&jw);
+		json_key(&jw, "contact_details");
+		json_object_begin(&jw);
+		json_object_end(&jw);
+		json_key_str(&jw, "description", a->accessibility);
+		json_key_str(&jw, "title", a->title);
+		json_key_str(&jw, "address", a->venue ? a->venue : a->online_url);
+		json_key_str(&jw, "type", kind >= 0 ? activity_kinds[kind].en : a->kind);
+		key_london(&jw, "start_date", a->starts_at);
+		key_london(&jw, "end_date", a->ends_at);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	record_release(&r);
+	return out->failed ? err_set(e, ERR_NOMEM, "out of memory") : 0;
 }

@@ -35,4 +35,15 @@ int api_concern_public(struct store *s, const char *reference, struct strbuf *ou
 int api_neighbourhood_record(struct store *s, const char *force, const char *id,
 			     struct strbuf *out, struct err *e);
 
+/* police.uk's {force}/{neighbourhood}/priorities, from Engage's agreed
+ * priorities: [{"issue" (HTML), "issue-date", "action" (HTML or null),
+ * "action-date"}], the newest first; "action" is the published "we did". */
+int api_police_priorities(struct store *s, const char *force, const char *id,
+			  struct strbuf *out, struct err *e);
+/* police.uk's {force}/{neighbourhood}/events: activities from today on,
+ * soonest first, [{"contact_details","description","title","address",
+ * "type","start_date","end_date"}] in London wall time. */
+int api_police_events(struct store *s, const char *force, const char *id, struct strbuf *out,
+		      struct err *e);
+
 #endif

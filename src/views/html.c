@@ -3,6 +3,8 @@
  */
 #include "views/html.h"
 
+#include "base/escape.h"
+
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,39 +14,15 @@ void html_markup(struct html *h, const char *literal)
 	strbuf_addstr(h->out, literal);
 }
 
-/* Escape for both text and double-quoted attribute contexts. */
-static void escape(struct strbuf *out, const char *s, size_t n)
-{
-	size_t run = 0, i;
-
-	for (i = 0; i < n; i++) {
-		const char *rep;
-
-		switch (s[i]) {
-		case '&': rep = "&amp;"; break;
-		case '<': rep = "&lt;"; break;
-		case '>': rep = "&gt;"; break;
-		case '"': rep = "&quot;"; break;
-		case '\'': rep = "&#39;"; break;
-		case '\0': rep = ""; break;
-		default: run++; continue;
-		}
-		strbuf_add(out, s + i - run, run);
-		run = 0;
-		strbuf_addstr(out, rep);
-	}
-	strbuf_add(out, s + i - run, run);
-}
-
 void html_textn(struct html *h, const char *s, size_t n)
 {
-	escape(h->out, s, n);
+	escape_html(h->out, s, n);
 }
 
 void html_text(struct html *h, const char *s)
 {
 	if (s)
-		escape(h->out, s, strlen(s));
+		escape_html(h->out, s, strlen(s));
 }
 
 void html_attr(struct html *h, const char *s)

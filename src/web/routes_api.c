@@ -8,6 +8,8 @@
  */
 #include "web/routes_api.h"
 
+#include "api/engage_api.h"
+
 #include <string.h>
 
 #include "api/api.h"
@@ -110,8 +112,23 @@ FORCE_ONLY(h_api_neighbourhoods, api_neighbourhoods)
 NBHD(h_api_neighbourhood, api_neighbourhood)
 NBHD(h_api_boundary, api_neighbourhood_boundary)
 NBHD(h_api_nbhd_people, api_neighbourhood_people)
-NBHD(h_api_events, api_neighbourhood_events)
-NBHD(h_api_priorities, api_neighbourhood_priorities)
+
+/* Events and priorities come from Engage's own records, in the store. */
+#define NBHD_RECORDS(name, fn)                                                       \
+	API_HANDLER(name)                                                            \
+	{                                                                            \
+		struct web_app *wa = app;                                            \
+		int rc;                                                              \
+		if (!wa->store)                                                      \
+			return err_set(&res->err, ERR_BUSY, "no database");          \
+		pthread_mutex_lock(wa->store_lock);                                  \
+		rc = fn(wa->store, http_param(req, "force"),                         \
+			http_param(req, "neighbourhood"), &res->body, &res->err);    \
+		pthread_mutex_unlock(wa->store_lock);                                \
+		return answer(res, rc);                                              \
+	}
+NBHD_RECORDS(h_api_events, api_police_events)
+NBHD_RECORDS(h_api_priorities, api_police_priorities)
 
 API_HANDLER(h_api_locate)
 {

@@ -157,6 +157,17 @@ printf '%s' "$body" | grep -q '"status":"resolved"' && printf '%s' "$body" | gre
 if printf '%s' "$body" | grep -qE 'Gwen|Dafydd|example\.org|budget|goryrru'; then
   not_ok "the record holds no personal data, no concern text, no internal note" "$body"
 else ok "the record holds no personal data, no concern text, no internal note"; fi
+http "$base/api/glanmor/GM01/priorities"
+decoded=$(printf '%s' "$body" | node -e 'const p = JSON.parse(require("fs").readFileSync(0)); for (const x of p) console.log(x.issue + " | " + x.action)')
+printf '%s' "$decoded" | grep -qF '<p>Speeding on Stryd Fawr near the school</p> | <p>The council put up a flashing sign' \
+  && ok "police.uk's priorities endpoint shows the agreed priority and what was done" \
+  || not_ok "police.uk's priorities endpoint shows the priority" "$body"
+http "$base/api/glanmor/GM01/events"
+printf '%s' "$body" | grep -q '"title":"Town Centre PACT"' && printf '%s' "$body" | grep -q '"type":"PACT meeting"' \
+  && ok "police.uk's events endpoint lists today's PACT meeting" || not_ok "police.uk's events endpoint lists the meeting" "$body"
+if printf '%s' "$body" | grep -qE 'Gwen|Dafydd|example\.org'; then not_ok "events hold no personal data"; else ok "events hold no personal data"; fi
+http "$base/api/glanmor/GM99/priorities"
+[ "$status" = 404 ] && ok "priorities of an unknown neighbourhood are a 404" || not_ok "unknown neighbourhood priorities 404" "$status"
 http "$base/api/v1/neighbourhoods/glanmor/GM99/record"
 [ "$status" = 404 ] && ok "an unknown neighbourhood's record is a 404" || not_ok "an unknown neighbourhood's record is a 404" "$status"
 if grep -qE 'Dafydd|example\.org|goryrru' "$T/server.log"; then not_ok "nothing personal reaches the log"; else ok "nothing personal reaches the log"; fi

@@ -14,6 +14,7 @@
 #include "import/pipeline.h"
 #include "import/policeuk.h"
 #include "index/readmodel.h"
+#include "api/engage_api.h"
 #include "store/store.h"
 
 #include <jansson.h>
@@ -250,7 +251,7 @@ TEST(api_errors_name_what_was_wrong)
 	CHECK_CONTAINS(e.msg, "atlantis");
 	CHECK_INT(api_neighbourhood(t.rm, "glanmor", "NOPE", &sb, &e), ERR_NOTFOUND);
 	CHECK_INT(api_neighbourhood_people(t.rm, "atlantis", "GM01", &sb, &e), ERR_NOTFOUND);
-	CHECK_INT(api_neighbourhood_events(t.rm, "glanmor", "NOPE", &sb, &e), ERR_NOTFOUND);
+	CHECK_INT(api_police_events(t.s, "glanmor", "NOPE", &sb, &e), ERR_NOTFOUND);
 	CHECK_INT(api_crimes_no_location(t.rm, "all-crime", "atlantis", 0, &sb, &e), ERR_NOTFOUND);
 	CHECK_INT(api_stops_force(t.rm, "atlantis", 0, &sb, &e), ERR_NOTFOUND);
 	api_area_point(&a, 52336031, -4436990);
@@ -328,7 +329,8 @@ TEST(api_forces_neighbourhoods_and_locate)
 	}
 	strbuf_reset(&sb);
 	{
-		json_t *p = call_ok(&sb, api_neighbourhood_priorities(t.rm, "glanmor", id, &sb, &e));
+		/* no engagement records yet: none agreed (t_engage.sh fills them) */
+		json_t *p = call_ok(&sb, api_police_priorities(t.s, "glanmor", id, &sb, &e));
 		CHECK_INT(json_array_size(p), 0);
 		json_decref(p);
 	}
