@@ -32,7 +32,8 @@ const struct cli_command cli_commands[] = {
 	  "  boundaries FILE...   LSOA or ward boundaries (Shapefile, GeoJSON, GeoPackage, KML)\n"
 	  "  registry FILE...     forces.csv, neighbourhoods.csv, teams.csv, places.csv\n"
 	  "  neighbourhood-boundaries DIR\n"
-	  "                       police.uk neighbourhood boundaries: DIR/FORCE/ID.kml\n"
+	  "                       police.uk neighbourhood boundaries: DIR/FORCE/ID.kml;\n"
+	  "                       a neighbourhood not yet known is added, named from the KML\n"
 	  "  census FILE...       census tables per LSOA (ONS mid-year, Nomis 2021 bulk, GLA atlas)\n"
 	  "A rejected file names the file, line, column and value, and the database\n"
 	  "is left exactly as it was. Re-importing a force-month replaces it.",

@@ -935,6 +935,7 @@ static int step_registry(struct job *j, const char *const *paths, size_t n)
 struct merge_ctx {
 	struct geo_multipolygon mp;
 	size_t cap;
+	char name[200];		/* the first feature's name (KML <name>) */
 };
 
 /* Gather every polygon of every feature into one multipolygon. */
@@ -942,6 +943,8 @@ static int on_nbhd_feature(void *ctx, struct boundary_feature *f, struct err *e)
 {
 	struct merge_ctx *m = ctx;
 
+	if (!m->name[0] && f->name && *f->name)
+		snprintf(m->name, sizeof(m->name), "%s", f->name);
 	for (size_t i = 0; i < f->geom.npolys; i++) {
 		if (xgrow(&m->mp.polys, &m->cap, m->mp.npolys + 1, sizeof(*m->mp.polys)))
 			return err_set(e, ERR_NOMEM, "out of memory");
@@ -968,10 +971,17 @@ static int import_nbhd_kml(struct job *j, const char *force, const char *path, c
 		goto done;
 	}
 	if (!nbhd_known(j, force, id)) {
-		rc = err_set(j->e, ERR_INVALID,
-			     "%s: neighbourhood \"%s\" of force \"%s\" is not known; import neighbourhoods.csv first",
-			     path, id, force);
-		goto done;
+		/* police.uk publishes boundaries without a list: the file names the
+		 * neighbourhood, and its Placemark its name */
+		struct store_neighbourhood n = { force, id, m.name[0] ? m.name : id, NULL, NULL, 0 };
+		char key[2 * REGISTRY_ID_MAX + 2];
+
+		if ((rc = ensure_force(j, force, NULL)) < 0 ||
+		    (rc = store_neighbourhood_put(j->s, &n, j->e)) < 0)
+			goto done;
+		nbhd_key(key, sizeof(key), force, id);
+		strtab_intern(&j->known_nbhds, key, strlen(key));
+		j->sum->neighbourhoods++;
 	}
 	geo_multipolygon_finish(&m.mp);
 	if (geo_wkb_encode(&m.mp, &wkb) < 0) {

@@ -55,7 +55,8 @@ int import_boundaries(struct store *s, const char *const *paths, size_t npaths,
 int import_registry(struct store *s, const char *const *paths, size_t npaths,
 		    const struct import_options *opt, struct import_summary *sum,
 		    struct err *e);
-/* Neighbourhood boundaries as police.uk publishes them: DIR/<force>/<id>.kml. */
+/* Neighbourhood boundaries as police.uk publishes them: DIR/<force>/<id>.kml.
+ * A neighbourhood (or force) not yet known is added, named from the KML. */
 int import_neighbourhood_boundaries(struct store *s, const char *dir,
 				    const struct import_options *opt,
 				    struct import_summary *sum, struct err *e);

@@ -208,4 +208,11 @@ else
   skip "importing onto a full disk" "cannot mount a tmpfs here (not root?)"
 fi
 
+
+# police.uk publishes neighbourhood boundaries as KML files with no list beside them
+run_engage import neighbourhood-boundaries "$T/town/boundaries/neighbourhoods" --database "$T/kml.db" --quiet
+expect_rc "a folder of police.uk KML boundaries imports into an empty database" 0
+expect_out "it adds the neighbourhoods it names" "7 neighbourhoods, 7 neighbourhood boundaries"
+names=$(sqlite3 "$T/kml.db" "select name from neighbourhoods where id = 'GM03'")
+[ "$names" = "Harbourside" ] && ok "a neighbourhood is named from its KML Placemark" || not_ok "named from the KML" "$names"
 finish
