@@ -198,6 +198,7 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 		memset(&bf, 0, sizeof(bf));
 		bf.index = rd->index++;
 		bf.code = code;
+		bf.code_field = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, code_i));
 		bf.name = name_i >= 0 ? OGR_F_GetFieldAsString(f, name_i) : "";
 		if (!code || !code[0]) {
 			rc = err_set(e, ERR_INVALID, "%s: feature %ld: the code field \"%s\" is empty",

@@ -42,6 +42,7 @@ struct boundary_feature {
 	long index;		/* 0-based, counted across layers */
 	const char *code;
 	const char *name;	/* "" when there is no name field */
+	const char *code_field;	/* the field the code came from ("LSOA21CD") */
 	struct geo_multipolygon geom;	/* WGS84, finished (bbox set) */
 };
 

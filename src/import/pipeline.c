@@ -35,13 +35,21 @@ struct pending_month {
 	struct strbuf blob;
 };
 
-/* The LSOA boundaries in the store, for placing points. */
+/* The LSOA boundaries in the store, for placing points.  LSOAs of 2011
+ * and 2021 overlap, so points are placed among the newest vintage held (and
+ * those of unknown vintage); a row's own code is checked against its own
+ * polygon, whichever vintage that is. */
 struct placer {
 	int loaded;
 	struct geo_multipolygon *shapes;
 	char **codes;
-	size_t count, cap_shapes, cap_codes;
-	struct geo_index *index;
+	int *vintages;
+	size_t count, cap_shapes, cap_codes, cap_vintages;
+	struct strtab by_code;			/* code -> index into shapes */
+	struct geo_multipolygon *placing;	/* shallow copies: the vintage placed in */
+	size_t *placing_to;			/* placing index -> shapes index */
+	size_t nplacing;
+	struct geo_index *index;		/* over `placing` */
 };
 
 /* Street points (store.h): "lat\tlng\tname" -> index into ids; points
@@ -165,7 +173,9 @@ static int placer_add(void *ctx, const struct store_area *a)
 	struct placer *p = &j->placer;
 
 	if (xgrow(&p->shapes, &p->cap_shapes, p->count + 1, sizeof(*p->shapes)) ||
-	    xgrow(&p->codes, &p->cap_codes, p->count + 1, sizeof(*p->codes))) {
+	    xgrow(&p->codes, &p->cap_codes, p->count + 1, sizeof(*p->codes)) ||
+	    xgrow(&p->vintages, &p->cap_vintages, p->count + 1, sizeof(*p->vintages)) ||
+	    strtab_intern(&p->by_code, a->code, strlen(a->code)) != p->count) {
 		err_set(j->e, ERR_NOMEM, "out of memory loading LSOA boundaries");
 		return ERR_NOMEM;
 	}
@@ -179,6 +189,7 @@ static int placer_add(void *ctx, const struct store_area *a)
 		err_prefix(j->e, "stored boundary of LSOA %s", a->code);
 		return j->e->code;
 	}
+	p->vintages[p->count] = a->vintage;
 	p->count++;
 	return 0;
 }
@@ -193,8 +204,24 @@ static int placer_load(struct job *j)
 	rc = store_area_each(j->s, "lsoa", placer_add, j, j->e);
 	if (rc != 0)
 		return rc < 0 ? rc : j->e->code;
-	if (p->count && !(p->index = geo_index_build(p->shapes, p->count)))
-		return err_set(j->e, ERR_NOMEM, "out of memory indexing LSOA boundaries");
+	if (p->count) {
+		int newest = 0;
+
+		for (size_t i = 0; i < p->count; i++)
+			if (p->vintages[i] > newest)
+				newest = p->vintages[i];
+		p->placing = xcalloc(p->count, sizeof(*p->placing));
+		p->placing_to = xcalloc(p->count, sizeof(*p->placing_to));
+		if (!p->placing || !p->placing_to)
+			return err_set(j->e, ERR_NOMEM, "out of memory indexing LSOA boundaries");
+		for (size_t i = 0; i < p->count; i++)
+			if (p->vintages[i] == newest || p->vintages[i] == 0) {
+				p->placing[p->nplacing] = p->shapes[i];	/* borrowed */
+				p->placing_to[p->nplacing++] = i;
+			}
+		if (!(p->index = geo_index_build(p->placing, p->nplacing)))
+			return err_set(j->e, ERR_NOMEM, "out of memory indexing LSOA boundaries");
+	}
 	p->loaded = 1;
 	return 0;
 }
@@ -206,8 +233,12 @@ static void placer_release(struct placer *p)
 		xfree(p->codes[i]);
 	}
 	geo_index_free(p->index);
+	xfree(p->placing);
+	xfree(p->placing_to);
 	xfree(p->shapes);
 	xfree(p->codes);
+	xfree(p->vintages);
+	strtab_release(&p->by_code);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -227,9 +258,16 @@ static const char *place(struct job *j, int has_location, int32_t lat, int32_t l
 		j->sum->outside++;
 		return NULL;
 	}
+	i = (long)j->placer.placing_to[i];
 	j->sum->placed++;
-	if (reported && *reported && strcmp(reported, j->placer.codes[i]))
-		j->sum->disagreements++;
+	if (reported && *reported && strcmp(reported, j->placer.codes[i])) {
+		/* police.uk may name the 2011 LSOA: a disagreement only when the
+		 * point is not in the polygon of the code it gives */
+		uint32_t r = strtab_find(&j->placer.by_code, reported, strlen(reported));
+
+		if (r != STRTAB_NONE && !geo_contains(&j->placer.shapes[r], pt))
+			j->sum->disagreements++;
+	}
 	return j->placer.codes[i];
 }
 
@@ -676,6 +714,12 @@ static int on_area(void *ctx, struct boundary_feature *f, struct err *e)
 	struct strbuf wkb = STRBUF_INIT;
 	struct store_area a = { ac->kind, f->code, f->name, 0, NULL, 0 };
 	int rc;
+
+	/* LSOA11CD / LSOA21CD say which census geography it belongs to */
+	if (f->code_field && strstr(f->code_field, "11") && strchr("Ll", f->code_field[0]))
+		a.vintage = 2011;
+	else if (f->code_field && strstr(f->code_field, "21") && strchr("Ll", f->code_field[0]))
+		a.vintage = 2021;
 
 	if (!f->code || !*f->code)
 		return err_set(e, ERR_INVALID, "feature %ld has no code", f->index);

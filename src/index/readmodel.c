@@ -75,6 +75,7 @@ static int load_lsoa(void *ctx, const struct store_area *a)
 	}
 	ls->code = xstrdup(a->code);
 	ls->name = xstrdup(a->name);
+	ls->vintage = a->vintage;
 	if (!ls->code || !ls->name ||
 	    strtab_intern(&rm->lsoa_codes, a->code, strlen(a->code)) != rm->nlsoas) {
 		rm->nlsoas++;
@@ -518,6 +519,26 @@ int readmodel_prerender(struct readmodel *rm, int kind, int32_t since_month, rm_
 	return 0;
 }
 
+static int build_locating(struct readmodel *rm)
+{
+	int newest = 0;
+
+	for (size_t i = 0; i < rm->nlsoas; i++)
+		if (rm->lsoas[i].vintage > newest)
+			newest = rm->lsoas[i].vintage;
+	rm->locating = xcalloc(rm->nlsoas, sizeof(*rm->locating));
+	rm->locating_to = xcalloc(rm->nlsoas, sizeof(*rm->locating_to));
+	if (!rm->locating || !rm->locating_to)
+		return -1;
+	for (size_t i = 0; i < rm->nlsoas; i++)
+		if (rm->lsoas[i].vintage == newest || rm->lsoas[i].vintage == 0) {
+			rm->locating[rm->nlocating] = rm->lsoa_shapes[i];
+			rm->locating_to[rm->nlocating++] = i;
+		}
+	rm->lsoa_index = geo_index_build(rm->locating, rm->nlocating);
+	return rm->lsoa_index ? 0 : -1;
+}
+
 int readmodel_load(struct store *s, struct readmodel **out, struct err *e)
 {
 	struct readmodel *rm = xcalloc(1, sizeof(*rm));
@@ -544,7 +565,7 @@ int readmodel_load(struct store *s, struct readmodel **out, struct err *e)
 			nb->households += rm->lsoas[nb->lsoas[i]].households;
 		}
 	}
-	if (rm->nlsoas && !(rm->lsoa_index = geo_index_build(rm->lsoa_shapes, rm->nlsoas))) {
+	if (rm->nlsoas && build_locating(rm) < 0) {
 		nomem(&l);
 		goto fail;
 	}
@@ -600,6 +621,8 @@ void readmodel_free(struct readmodel *rm)
 			xfree(rm->months[i].grid[k].rows);
 		}
 	geo_index_free(rm->lsoa_index);
+	xfree(rm->locating);
+	xfree(rm->locating_to);
 	xfree(rm->crimes.slots);
 	xfree(rm->outcomes.slots);
 	xfree(rm->streets.slots);
@@ -641,7 +664,9 @@ long readmodel_lsoa(const struct readmodel *rm, const char *code)
 
 long readmodel_locate(const struct readmodel *rm, struct geo_point p)
 {
-	return rm->lsoa_index ? geo_index_locate(rm->lsoa_index, p) : -1;
+	long i = rm->lsoa_index ? geo_index_locate(rm->lsoa_index, p) : -1;
+
+	return i < 0 ? -1 : (long)rm->locating_to[i];
 }
 
 const struct rm_month *readmodel_month(const struct readmodel *rm, long force, int32_t month)

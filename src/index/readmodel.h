@@ -34,6 +34,7 @@ struct rm_force {
 struct rm_lsoa {
 	char *code, *name;
 	int32_t nbhd;		/* index into neighbourhoods, or -1 */
+	int vintage;		/* 2011, 2021, or 0 when not known */
 	int64_t population;	/* census "population/all", 0 when unknown */
 	int64_t households;
 };
@@ -99,7 +100,12 @@ struct readmodel {
 	struct geo_multipolygon *lsoa_shapes;	/* parallel to lsoas */
 	size_t nlsoas;
 	struct strtab lsoa_codes;		/* code -> index (ids equal indices) */
-	struct geo_index *lsoa_index;
+	/* 2011 and 2021 LSOAs overlap: locating uses the newest vintage held
+	 * (and any of unknown vintage), as the importer placed rows */
+	struct geo_multipolygon *locating;	/* borrowed copies of those shapes */
+	size_t *locating_to;			/* locating index -> lsoas index */
+	size_t nlocating;
+	struct geo_index *lsoa_index;		/* over `locating` */
 	struct rm_neighbourhood *nbhds;
 	size_t nnbhds;
 	struct rm_month *months;		/* ordered by force, then month */

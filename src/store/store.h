@@ -79,7 +79,9 @@ struct store_area {
 	const void *wkb;	/* boundary as WKB MultiPolygon, WGS84 */
 	size_t wkb_len;
 };
-/* Insert or replace by (kind, code). */
+/* Insert or replace by (kind, code).  A code ONS kept from one census to
+ * the next is the same area, so putting it again from an older vintage
+ * (2011 after 2021) keeps the newer record. */
 int store_area_put(struct store *s, const struct store_area *a, struct err *e);
 /* Ordered by code; kind NULL means every kind. */
 int store_area_each(struct store *s, const char *kind,

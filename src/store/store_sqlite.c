@@ -45,7 +45,10 @@ static const char *const stmt_sql[S_COUNT] = {
 			"ON CONFLICT (id) DO UPDATE SET name = ?2, description = ?3, url = ?4, telephone = ?5",
 	[S_FORCE_EACH] = "SELECT id, name, description, url, telephone FROM forces ORDER BY id",
 	[S_AREA_PUT] = "INSERT INTO areas (kind, code, name, vintage, geom) VALUES (?1, ?2, ?3, ?4, ?5) "
-		       "ON CONFLICT (kind, code) DO UPDATE SET name = ?3, vintage = ?4, geom = ?5",
+		       "ON CONFLICT (kind, code) DO UPDATE SET "
+		       "name = CASE WHEN ?4 >= vintage THEN ?3 ELSE name END, "
+		       "geom = CASE WHEN ?4 >= vintage THEN ?5 ELSE geom END, "
+		       "vintage = CASE WHEN ?4 >= vintage THEN ?4 ELSE vintage END",
 	[S_AREA_EACH] = "SELECT kind, code, name, vintage, geom FROM areas ORDER BY code, kind",
 	[S_AREA_EACH_KIND] = "SELECT kind, code, name, vintage, geom FROM areas WHERE kind = ?1 ORDER BY code",
 	[S_AREA_COUNT] = "SELECT count(*) FROM areas",

@@ -30,6 +30,17 @@ expect_out "the City's force is named from its street files" "force city-of-lond
 expect_out "the Met is named" "force metropolitan: Metropolitan Police Service"
 expect_out "the months span the data" "police.uk data 2017-12 to 2024-12"
 
+# both LSOA vintages at once: 2011 and 2021 overlap, so rows are placed among
+# the newest, and a 2011 code from police.uk is checked against its own polygon
+run_engage import boundaries "$shared/boundaries/london/london-2011-lsoa-gen20.shp" $db --quiet
+expect_rc "London's 2011 LSOAs import beside the 2021 ones" 0
+vintages=$(sqlite3 "$T/real.db" "select vintage || ':' || count(*) from areas group by vintage order by vintage" | tr '\n' ' ')
+[ "$vintages" = "2011:176 2021:4994 " ] && ok "each LSOA keeps its vintage; codes shared by both are 2021 ($vintages)" \
+  || not_ok "vintages recorded" "$vintages"
+run_engage import police-uk "$shared/police-uk" $db --quiet
+placed2=$(printf '%s' "$out" | grep -o '[0-9]* placed' | grep -o '[0-9]*')
+[ "$placed2" = "$placed" ] && ok "adding 2011 LSOAs places no row differently ($placed2)" || not_ok "placement unchanged by the older vintage" "$placed -> $placed2"
+
 # importing the same tree again replaces, never doubles
 before=$(sqlite3 "$T/real.db" "select count(*), sum(rows) from force_months")
 run_engage import police-uk "$shared/police-uk" $db --quiet
