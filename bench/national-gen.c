@@ -15,7 +15,7 @@
  *
  * The polygons: a grid of quadrilaterals whose shared corners are jittered
  * (so shared edges are identical vertex for vertex, coordinates whole
- * microdegrees), every 100th cell with a square hole, and the hole itself
+ * microdegrees), one cell in 100 with a square hole, and the hole itself
  * an LSOA of its own (an enclave), so the polygons tile the region exactly.
  * Forces are the Voronoi cells of random seeds over the grid.  Crimes fall
  * on LSOAs by a skewed weight (log-normal times a few urban peaks), inside
@@ -310,7 +310,7 @@ int main(int argc, char **argv)
 				m += pa[k] * exp(-d2);
 			}
 			l->w = exp(0.8 * gauss()) * m;
-			if (i % 100 == 50 && next_hole < nh) {
+			if (nh && (i * nh) / ncell != ((i + 1) * nh) / ncell) {	/* nh, evenly spread */
 				long e = ncell + next_hole++;
 				double cx = (l->x[0] + l->x[1] + l->x[2] + l->x[3]) / 4.0;
 				double cy = (l->y[0] + l->y[1] + l->y[2] + l->y[3]) / 4.0;
@@ -326,7 +326,6 @@ int main(int argc, char **argv)
 				L[e].w = l->w * 0.5;
 			}
 		}
-		nl = ncell + next_hole;	/* when ncell < 5100, fewer enclaves */
 	}
 
 	char path[4096];

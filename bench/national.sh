@@ -55,6 +55,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
+trap 'exit 130' INT TERM
 chmod 755 "$tmp"	# the PostgreSQL server reads the CSVs with COPY
 data=${keep:-$tmp/data}
 
