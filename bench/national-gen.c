@@ -484,7 +484,10 @@ int main(int argc, char **argv)
 				*p++ = ',';
 				p = put_str(p, "On or near ");
 				p = put_str(p, streets[(i * 7 + (int)(rnd() % 5)) % NSTREETS]);
-				p += sprintf(p, ",E01%06d,", i + 1);
+				p = put_str(p, ",E01");
+				for (long d = 100000; d; d /= 10)
+					*p++ = (char)('0' + (i + 1) / d % 10);
+				*p++ = ',';
 				lsoa_name(p, 64, i);
 				p += strlen(p);
 			} else {
