@@ -133,7 +133,7 @@ build/bench/%: bench/%.c $(REL_DIR)/libengage.a
 	$(CC) $(REL_CFLAGS) -o $@ $< $(REL_DIR)/libengage.a $(LIBS)
 
 bench: build/engage $(patsubst bench/%.c,build/bench/%,$(BENCH_SRC))
-	bench/run
+	bench/run $(BENCH_ARGS)
 
 # --- install -------------------------------------------------------------
 build/engage.1: build/engage

@@ -169,3 +169,29 @@ TEST(monthpack_reads_emp1_records_without_street_ids)
 	strbuf_release(&blob);
 	strbuf_release(&old);
 }
+
+TEST(monthpack_crime_ids_upper_case_and_refused)
+{
+	struct monthpack p;
+	struct crime_record r = {
+		.crime_id = "320930473D454D613EAD909A28008A91A607C93F8B74339623A4CEC4A252B0DD",
+		.month = 2019 * 12, .location = "", .lsoa_code = "", .lsoa_name = "",
+		.reported_by = "", .falls_within = "", .last_outcome = "", .context = "",
+		.category = CAT_BURGLARY,
+	};
+	char id[65];
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	r.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dg";
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	r.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd0";
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	monthpack_crime_id(&p, SC_CRIME_ID, 0, id);
+	CHECK_STR(id, "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd");
+	CHECK_INT(MP_U8(&p, SC_FLAGS)[1] & MPF_HAS_ID, 0);
+	CHECK_INT(MP_U8(&p, SC_FLAGS)[2] & MPF_HAS_ID, 0);
+	for (int i = 0; i < 32; i++)
+		CHECK_INT(MP_ID32(&p, SC_CRIME_ID)[1][i], 0);
+	monthpack_release(&p);
+}
