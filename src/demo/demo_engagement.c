@@ -657,8 +657,9 @@ static void raise_concerns(struct gen *g, int n)
 		[CH_PARTNER_REFERRAL] = -1,
 	};
 	double tw[NELEM(topics)];
-	double welsh = theme == THEME_SEAFRONT || theme == THEME_MORFA ? 0.25 :
-		       theme == THEME_STUDENT ? 0.06 : 0.13;
+	/* about 15% in Welsh over the town, more on the older, Welsh-speaking coast */
+	double welsh = theme == THEME_SEAFRONT || theme == THEME_MORFA ? 0.22 :
+		       theme == THEME_STUDENT ? 0.05 : 0.11;
 	int count = 45 + demo_rng_below(g->r, 30);
 
 	for (int k = 0; k < NELEM(topics); k++)
