@@ -229,11 +229,12 @@ int api_police_priorities(struct store *s, const char *force, const char *id,
 
 		if (!p->agreed_at)	/* proposed ones were never agreed in public */
 			continue;
+		/* police.uk's own order */
 		json_object_begin(&jw);
-		key_html(&jw, "issue", p->public_text);
-		key_london(&jw, "issue-date", p->agreed_at);
 		key_html(&jw, "action", p->feedback_text);
+		key_london(&jw, "issue-date", p->agreed_at);
 		key_london(&jw, "action-date", p->feedback_text ? p->feedback_at : 0);
+		key_html(&jw, "issue", p->public_text);
 		json_object_end(&jw);
 	}
 	json_array_end(&jw);

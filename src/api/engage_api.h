@@ -36,8 +36,9 @@ int api_neighbourhood_record(struct store *s, const char *force, const char *id,
 			     struct strbuf *out, struct err *e);
 
 /* police.uk's {force}/{neighbourhood}/priorities, from Engage's agreed
- * priorities: [{"issue" (HTML), "issue-date", "action" (HTML or null),
- * "action-date"}], the newest first; "action" is the published "we did". */
+ * priorities: [{"action" (HTML or null), "issue-date", "action-date",
+ * "issue" (HTML)}] in police.uk's field order, the newest first; "action"
+ * is the published "we did". */
 int api_police_priorities(struct store *s, const char *force, const char *id,
 			  struct strbuf *out, struct err *e);
 /* police.uk's {force}/{neighbourhood}/events: activities from today on,

@@ -48,9 +48,12 @@ int cmd_demo(struct cli_ctx *ctx)
 	}
 	printf("wrote the demo town to %s (seed %llu): %d LSOAs, %d neighbourhoods, "
 	       "%ld residents, %d months with %ld street crimes, %ld outcomes and "
-	       "%ld stop-and-search records, %d team members, %d groups and places\n",
+	       "%ld stop-and-search records, %d team members, %d groups and places; "
+	       "a year of engagement: %d activities, %d concerns, %d priorities, %d actions, "
+	       "%d feedback\n",
 	       opt.out_dir, (unsigned long long)opt.seed, sum.lsoas, sum.neighbourhoods,
 	       sum.persons, sum.months, sum.street_rows, sum.outcome_rows, sum.stop_rows,
-	       sum.people, sum.places);
+	       sum.people, sum.places, sum.activities, sum.concerns, sum.priorities, sum.actions,
+	       sum.feedback);
 	return EXIT_OK;
 }

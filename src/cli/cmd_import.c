@@ -4,6 +4,8 @@
  */
 #include "cli/cli.h"
 
+#include "engage/history.h"
+#include "model/engagement.h"
 #include "import/pipeline.h"
 
 #include <stdio.h>
@@ -45,10 +47,23 @@ static void print_summary(const char *kind, const struct import_summary *s)
 		       "(engage import boundaries FILE), then import these files again\n");
 }
 
+static void print_history(const struct history_summary *h)
+{
+	if (!h->activities && !h->concerns && !h->priorities)
+		return;
+	printf("engagement: %ld activities, %ld concerns (%ld answered, %ld messages queued), "
+	       "%ld priorities (%ld agreed, %ld in progress, %ld resolved, %ld closed), "
+	       "%ld actions, %ld feedback\n",
+	       h->activities, h->concerns, h->concerns_answered, h->messages, h->priorities,
+	       h->by_status[PRI_AGREED], h->by_status[PRI_IN_PROGRESS], h->by_status[PRI_RESOLVED],
+	       h->by_status[PRI_CLOSED], h->actions, h->feedback);
+}
+
 int cmd_import(struct cli_ctx *ctx)
 {
 	struct import_options opt = { .area_kind = ctx->opt[OPT_KIND] ? ctx->opt[OPT_KIND] : "lsoa" };
 	struct import_summary sum;
+	struct history_summary hist;
 	struct err e = ERR_INIT;
 	const char *kind = ctx->args[0];
 	const char *const *paths = ctx->args + 1;
@@ -61,8 +76,12 @@ int cmd_import(struct cli_ctx *ctx)
 		cli_error("import: --kind \"%s\" is not lsoa, ward or msoa", opt.area_kind);
 		return EXIT_USAGE;
 	}
+	memset(&sum, 0, sizeof(sum));
+	memset(&hist, 0, sizeof(hist));
 	if (!strcmp(kind, "town") && n == 1)
-		rc = import_town(ctx->store, paths[0], &opt, &sum, &e);
+		rc = history_import_town(ctx->store, paths[0], &opt, &sum, &hist, &e);
+	else if (!strcmp(kind, "engagement") && n == 1)
+		rc = history_import(ctx->store, paths[0], &hist, &e);
 	else if (!strcmp(kind, "police-uk"))
 		rc = import_police_uk(ctx->store, paths, n, &opt, &sum, &e);
 	else if (!strcmp(kind, "boundaries"))
@@ -82,6 +101,8 @@ int cmd_import(struct cli_ctx *ctx)
 		cli_error("nothing was imported; the database is as it was");
 		return cli_exit_for(e.code);
 	}
-	print_summary(kind, &sum);
+	if (strcmp(kind, "engagement"))
+		print_summary(kind, &sum);
+	print_history(&hist);
 	return EXIT_OK;
 }

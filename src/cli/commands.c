@@ -26,7 +26,12 @@ const struct cli_command cli_commands[] = {
 	{ "import", "import KIND PATH...",
 	  "import data files into the database (all or nothing per run)",
 	  "KIND is one of:\n"
-	  "  town DIR             a whole town folder as `engage demo generate` writes it\n"
+	  "  town DIR             a whole town folder as `engage demo generate` writes it,\n"
+	  "                       with its year of engagement (DIR/engagement/) when present\n"
+	  "  engagement DIR       engagement history: activities.csv, concerns.csv,\n"
+	  "                       priorities.csv, actions.csv, feedback.csv\n"
+	  "                       (docs/engagement-files.md), replayed through the same\n"
+	  "                       rules as the concern, priority and feedback commands\n"
 	  "  police-uk PATH...    police.uk street, outcomes and stop-and-search CSV files,\n"
 	  "                       or folders of them (month folders are searched)\n"
 	  "  boundaries FILE...   LSOA or ward boundaries (Shapefile, GeoJSON, GeoPackage, KML)\n"
@@ -45,7 +50,9 @@ const struct cli_command cli_commands[] = {
 	  "write the fictional demo town's data files",
 	  "Writes the town of Porthmawr (Glanmor Police) in the real file formats the\n"
 	  "importers read: police.uk CSV, GeoJSON and KML boundaries, census CSV,\n"
-	  "neighbourhoods, teams and places. The same seed always gives the same bytes.\n"
+	  "neighbourhoods, teams and places, and a year of engagement (activities,\n"
+	  "concerns, PACT priorities, actions, feedback) under DIR/engagement/. The\n"
+	  "same seed always gives the same bytes.\n"
 	  "Load it with `engage import town DIR`.",
 	  0, 1, 1,
 	  { { "seed", "N", "random seed (default 1)" },

@@ -159,6 +159,22 @@ struct demo_crime {
 	const char *last;	/* "Last outcome category" ("" for ASB) */
 };
 
+/* A community group or place a team works with (places.csv), kept for the
+ * stages after the people stage (engagement history meets there). */
+struct demo_venue {
+	int nbhd;
+	const char *kind, *type, *name;	/* static strings of demo_people.c */
+	int point;			/* the map point it stands on */
+	char address[160];
+};
+
+/* A neighbourhood team member (teams.csv). */
+struct demo_officer {
+	int nbhd;
+	const char *rank;		/* "Sergeant", "Police Constable", "PCSO" */
+	char name[80];
+};
+
 struct demo_town {
 	struct demo_options opt;
 	struct demo_summary *sum;
@@ -184,6 +200,11 @@ struct demo_town {
 
 	struct demo_crime *crimes;
 	int ncrimes;
+
+	struct demo_venue *venues;	/* filled by the people stage */
+	int nvenues;
+	struct demo_officer *officers;
+	int nofficers;
 };
 
 /* Which LSOA holds p, or -1 outside the town. */
@@ -213,6 +234,7 @@ int demo_census_write(struct demo_town *t, struct demo_rng *r, struct err *e);
 int demo_crime_write(struct demo_town *t, struct demo_rng *r, struct err *e);
 int demo_stops_write(struct demo_town *t, struct demo_rng *r, struct err *e);
 int demo_people_write(struct demo_town *t, struct demo_rng *r, struct err *e);
+int demo_engagement_write(struct demo_town *t, struct demo_rng *r, struct err *e);
 
 /* ---- files (demo.c) ------------------------------------------------------ */
 

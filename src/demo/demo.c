@@ -37,6 +37,7 @@ static const struct demo_stage {
 	{ "people", demo_people_write },
 	{ "index", demo_index_write },
 	{ "readme", demo_readme_write },
+	{ "engagement", demo_engagement_write },	/* last: earlier files stay byte-identical */
 };
 
 const char *const demo_crime_type_names[DEMO_CRIME_TYPES] = {
@@ -254,6 +255,8 @@ static void demo_town_release(struct demo_town *t)
 	for (int c = 0; c < DEMO_CRIME_TYPES; c++)
 		xfree(t->cum[c]);
 	xfree(t->crimes);
+	xfree(t->venues);
+	xfree(t->officers);
 }
 
 int demo_generate(const struct demo_options *opt, struct demo_summary *out, struct err *e)

@@ -17,6 +17,9 @@
  *	DIR/census/census2021-ts041-households-lsoa.csv
  *	DIR/forces.csv DIR/neighbourhoods.csv DIR/teams.csv DIR/places.csv
  *	DIR/README.txt
+ *	DIR/engagement/activities.csv concerns.csv priorities.csv actions.csv
+ *	    feedback.csv                a year of the engagement cycle ending at
+ *	                                last_month (docs/engagement-files.md)
  *
  * Guarantees: the same options give byte-identical files (the generator
  * uses its own PRNG and no clock, no libc rand, no hash order); LSOA
@@ -58,6 +61,8 @@ struct demo_summary {
 	int people;		/* neighbourhood team members */
 	int places;		/* community groups and places */
 	int files;		/* files written */
+	/* a year of engagement (DIR/engagement/, docs/engagement-files.md) */
+	int activities, concerns, priorities, actions, feedback;
 };
 
 /* Seed 1, no output directory, 24 months ending 2026-10. */

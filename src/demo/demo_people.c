@@ -114,6 +114,8 @@ static int write_teams(struct demo_town *t, struct demo_rng *r, struct err *e)
 	int rc;
 
 	memset(used, 0, sizeof(used));
+	if (!(t->officers = xcalloc((size_t)t->nnbhd * 5, sizeof(*t->officers))))
+		return err_set(e, ERR_NOMEM, "out of memory listing the teams");
 	strbuf_addstr(&sb, "Force ID,Neighbourhood ID,Name,Rank,Bio,Email,Telephone\n");
 	for (int n = 0; n < t->nnbhd; n++) {
 		int pcs = 1 + demo_rng_below(r, 2), pcsos = 1 + demo_rng_below(r, 2);
@@ -129,6 +131,9 @@ static int write_teams(struct demo_town *t, struct demo_rng *r, struct err *e)
 			} while (used[f][s]);
 			used[f][s] = 1;
 			snprintf(name, sizeof(name), "%s %s", first_names[f], surnames[s]);
+			t->officers[t->nofficers].nbhd = n;
+			t->officers[t->nofficers].rank = rank;
+			memcpy(t->officers[t->nofficers++].name, name, sizeof(name));
 			snprintf(bio, sizeof(bio), "%s%s %s has worked in %s for %d years%s.",
 				 demo_rng_chance(r, 0.45) ? "Siaradwr Cymraeg / Welsh speaker. " : "",
 				 k == 0 ? "Sergeant" : k <= pcs ? "PC" : "PCSO", name,
@@ -155,6 +160,8 @@ static int write_places(struct demo_town *t, struct demo_rng *r, struct err *e)
 	struct strbuf sb = STRBUF_INIT;
 	int rc;
 
+	if (!(t->venues = xcalloc((size_t)t->nnbhd * 8, sizeof(*t->venues))))
+		return err_set(e, ERR_NOMEM, "out of memory listing the places");
 	strbuf_addstr(&sb, "Force ID,Neighbourhood ID,Kind,Type,Name,Address,Latitude,Longitude,Description\n");
 	for (int n = 0; n < t->nnbhd; n++) {
 		int avail = 0, want, left;
@@ -194,6 +201,9 @@ static int write_places(struct demo_town *t, struct demo_rng *r, struct err *e)
 			demo_csv_field(&sb, places[k].desc);
 			strbuf_addch(&sb, '\n');
 			t->sum->places++;
+			t->venues[t->nvenues] = (struct demo_venue){ n, places[k].kind, places[k].type,
+								     places[k].name, pt, "" };
+			memcpy(t->venues[t->nvenues++].address, addr, sizeof(addr));
 		}
 	}
 	rc = demo_write_file(t, "places.csv", &sb, e);

@@ -58,6 +58,12 @@ static int check(struct store *s, const struct activity_input *in, int *mode, st
 
 int activity_add(struct store *s, const struct activity_input *in, int64_t *id, struct err *e)
 {
+	return activity_add_at(s, in, time_now(), id, e);
+}
+
+int activity_add_at(struct store *s, const struct activity_input *in, int64_t at, int64_t *id,
+		    struct err *e)
+{
 	struct store_value v[ACTIVITY_NCOLS];
 	int mode, rc;
 
@@ -80,7 +86,7 @@ int activity_add(struct store *s, const struct activity_input *in, int64_t *id, 
 	v[ACTIVITY_ATTENDANCE] = in->attendance >= 0 ? SV_INT(in->attendance) : SV_NULL;
 	v[ACTIVITY_PUBLIC_NOTES] = SV_TEXT(in->public_notes && *in->public_notes ? in->public_notes : NULL);
 	v[ACTIVITY_PLAN_ENTRY_ID] = in->plan_entry_id ? SV_INT(in->plan_entry_id) : SV_NULL;
-	v[ACTIVITY_CREATED_AT] = SV_INT(time_now());
+	v[ACTIVITY_CREATED_AT] = SV_INT(at);
 	v[ACTIVITY_CREATED_BY] = SV_TEXT(in->created_by ? in->created_by : "unknown");
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;

@@ -188,7 +188,14 @@ int concern_raise(struct store *s, const struct concern_input *in,
 		  uint64_t (*random_source)(void *), void *random_ctx,
 		  struct concern_result *out, struct err *e)
 {
-	int64_t now = time_now(), group_id = 0, id = 0;
+	return concern_raise_at(s, in, random_source, random_ctx, time_now(), out, e);
+}
+
+int concern_raise_at(struct store *s, const struct concern_input *in,
+		     uint64_t (*random_source)(void *), void *random_ctx, int64_t now,
+		     struct concern_result *out, struct err *e)
+{
+	int64_t group_id = 0, id = 0;
 	int category = 0, suggested = 0, rc, tries;
 	char reference[REF_LEN + 1];
 

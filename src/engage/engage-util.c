@@ -115,7 +115,11 @@ int eng_contains_ci(const char *hay, const char *needle)
 
 void eng_today(char buf[11])
 {
-	int64_t t = time_now();
+	eng_day_of(time_now(), buf);
+}
+
+void eng_day_of(int64_t t, char buf[11])
+{
 	int y, m, d;
 
 	t += london_offset(t);

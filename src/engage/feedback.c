@@ -180,7 +180,13 @@ done:
 int feedback_give(struct store *s, const struct feedback_input *in, int64_t *id, int *messages,
 		  struct err *e)
 {
-	int64_t now = time_now(), fid = 0;
+	return feedback_give_at(s, in, time_now(), id, messages, e);
+}
+
+int feedback_give_at(struct store *s, const struct feedback_input *in, int64_t now, int64_t *id,
+		     int *messages, struct err *e)
+{
+	int64_t fid = 0;
 	int outcome = 0, queued = 0, rc;
 
 	if ((rc = check(in, &outcome, e)) < 0)

@@ -14,6 +14,12 @@
 
 int priority_propose(struct store *s, const struct priority_input *in, int64_t *id, struct err *e)
 {
+	return priority_propose_at(s, in, time_now(), id, e);
+}
+
+int priority_propose_at(struct store *s, const struct priority_input *in, int64_t at, int64_t *id,
+			struct err *e)
+{
 	struct store_value v[PRIORITY_NCOLS];
 	struct eng_row g = { 0 };
 	const char *category = in->category;
@@ -50,7 +56,7 @@ int priority_propose(struct store *s, const struct priority_input *in, int64_t *
 	v[PRIORITY_REVIEW_DATE] = SV_NULL;
 	v[PRIORITY_AGREED_AT] = SV_NULL;
 	v[PRIORITY_AGREED_ACTIVITY_ID] = SV_NULL;
-	v[PRIORITY_CREATED_AT] = SV_INT(time_now());
+	v[PRIORITY_CREATED_AT] = SV_INT(at);
 	rc = store_row_insert(s, &store_priorities, v, id, e);
 done:
 	eng_row_release(&g);
@@ -69,6 +75,12 @@ static int require_priority(struct store *s, int64_t id, struct eng_row *p, stru
 int priority_add_evidence(struct store *s, int64_t priority_id, const char *kind,
 			  const char *body, struct err *e)
 {
+	return priority_add_evidence_at(s, priority_id, kind, body, time_now(), e);
+}
+
+int priority_add_evidence_at(struct store *s, int64_t priority_id, const char *kind,
+			     const char *body, int64_t at, struct err *e)
+{
 	struct eng_row p;
 	struct store_value v[EVIDENCE_NCOLS];
 	int rc;
@@ -81,7 +93,7 @@ int priority_add_evidence(struct store *s, int64_t priority_id, const char *kind
 	v[EVIDENCE_PRIORITY_ID] = SV_INT(priority_id);
 	v[EVIDENCE_KIND] = SV_TEXT(kind);
 	v[EVIDENCE_BODY] = SV_TEXT(body);
-	v[EVIDENCE_CREATED_AT] = SV_INT(time_now());
+	v[EVIDENCE_CREATED_AT] = SV_INT(at);
 	return store_row_insert(s, &store_priority_evidence, v, NULL, e);
 }
 
@@ -120,6 +132,13 @@ static int found_vote(void *ctx, const struct store_row *r)
 int priority_vote(struct store *s, int64_t activity_id, int64_t priority_id, int votes_for,
 		  int votes_against, int abstentions, struct err *e)
 {
+	return priority_vote_at(s, activity_id, priority_id, votes_for, votes_against, abstentions,
+				time_now(), e);
+}
+
+int priority_vote_at(struct store *s, int64_t activity_id, int64_t priority_id, int votes_for,
+		     int votes_against, int abstentions, int64_t at, struct err *e)
+{
 	struct eng_row p;
 	struct store_value v[VOTE_NCOLS];
 	struct store_where w[2] = { { VOTE_ACTIVITY_ID, SV_INT(activity_id) },
@@ -140,7 +159,7 @@ int priority_vote(struct store *s, int64_t activity_id, int64_t priority_id, int
 	v[VOTE_VOTES_FOR] = SV_INT(votes_for);
 	v[VOTE_VOTES_AGAINST] = SV_INT(votes_against);
 	v[VOTE_ABSTENTIONS] = SV_INT(abstentions);
-	v[VOTE_RECORDED_AT] = SV_INT(time_now());
+	v[VOTE_RECORDED_AT] = SV_INT(at);
 	if (old.id)
 		return store_row_update(s, &store_votes, old.id, 0, v, e);
 	return store_row_insert(s, &store_votes, v, NULL, e);
@@ -160,6 +179,12 @@ static int status_of(const struct eng_row *p)
 int priority_agree(struct store *s, int64_t priority_id, int64_t version, int64_t activity_id,
 		   const char *review_date, struct err *e)
 {
+	return priority_agree_at(s, priority_id, version, activity_id, review_date, time_now(), e);
+}
+
+int priority_agree_at(struct store *s, int64_t priority_id, int64_t version, int64_t activity_id,
+		      const char *review_date, int64_t at, struct err *e)
+{
 	struct eng_row p;
 	size_t sources = 0, evidence = 0;
 	const char *why = NULL;
@@ -168,7 +193,7 @@ int priority_agree(struct store *s, int64_t priority_id, int64_t version, int64_
 
 	if ((rc = eng_require_date("review date", review_date, e)) < 0)
 		return rc;
-	eng_today(today);
+	eng_day_of(at, today);
 	if (strcmp(review_date, today) < 0)
 		return err_set(e, ERR_INVALID, "review date: %s is in the past; a review is planned ahead",
 			       review_date);
@@ -197,7 +222,7 @@ int priority_agree(struct store *s, int64_t priority_id, int64_t version, int64_
 	}
 	p.v[PRIORITY_STATUS] = SV_TEXT(priority_statuses[PRI_AGREED].slug);
 	p.v[PRIORITY_REVIEW_DATE] = SV_TEXT(review_date);
-	p.v[PRIORITY_AGREED_AT] = SV_INT(time_now());
+	p.v[PRIORITY_AGREED_AT] = SV_INT(at);
 	p.v[PRIORITY_AGREED_ACTIVITY_ID] = SV_INT(activity_id);
 	rc = store_row_update(s, &store_priorities, priority_id, version ? version : p.version, p.v, e);
 done:
@@ -360,6 +385,12 @@ int pact_candidates(struct store *s, const struct readmodel *rm, const char *for
 
 int action_add(struct store *s, const struct action_input *in, int64_t *id, struct err *e)
 {
+	return action_add_at(s, in, time_now(), id, e);
+}
+
+int action_add_at(struct store *s, const struct action_input *in, int64_t at, int64_t *id,
+		  struct err *e)
+{
 	struct eng_row p;
 	struct store_value v[ACTION_NCOLS];
 	char today[11];
@@ -375,7 +406,7 @@ int action_add(struct store *s, const struct action_input *in, int64_t *id, stru
 	if (!strcmp(in->owner_kind, "partner") &&
 	    (rc = eng_require_text("partner organisation", in->partner_org, 200, e)) < 0)
 		return rc;
-	eng_today(today);
+	eng_day_of(at, today);
 	if (strcmp(in->due_date, today) < 0)
 		return err_set(e, ERR_INVALID, "due date: %s is in the past", in->due_date);
 	if ((rc = require_priority(s, in->priority_id, &p, e)) < 0)
@@ -394,7 +425,7 @@ int action_add(struct store *s, const struct action_input *in, int64_t *id, stru
 	v[ACTION_DUE_DATE] = SV_TEXT(in->due_date);
 	v[ACTION_STATUS] = SV_TEXT("open");
 	v[ACTION_RESULT] = SV_NULL;
-	v[ACTION_CREATED_AT] = SV_INT(time_now());
+	v[ACTION_CREATED_AT] = SV_INT(at);
 	return store_row_insert(s, &store_actions, v, id, e);
 }
 

@@ -338,10 +338,11 @@ void reference_format(uint64_t random40, char buf[REF_LEN + 1])
 	*p = '\0';
 }
 
-int reference_normalise(const char *typed, char buf[REF_LEN + 1])
+int reference_parse(const char *typed, uint64_t *random40)
 {
 	int v[9], n = 0;
 	const char *s = typed;
+	uint64_t bits = 0;
 
 	while (*s && isspace((unsigned char)*s))
 		s++;
@@ -356,12 +357,19 @@ int reference_normalise(const char *typed, char buf[REF_LEN + 1])
 	}
 	if (n != 9 || check_value(v) != v[8])
 		return -1;
-	{
-		uint64_t bits = 0;
-		for (int i = 0; i < 8; i++)
-			bits = bits << 5 | (uint64_t)v[i];
-		reference_format(bits, buf);
-	}
+	for (int i = 0; i < 8; i++)
+		bits = bits << 5 | (uint64_t)v[i];
+	*random40 = bits;
+	return 0;
+}
+
+int reference_normalise(const char *typed, char buf[REF_LEN + 1])
+{
+	uint64_t bits;
+
+	if (reference_parse(typed, &bits) < 0)
+		return -1;
+	reference_format(bits, buf);
 	return 0;
 }
 

@@ -112,6 +112,10 @@ void reference_format(uint64_t random40, char buf[REF_LEN + 1]);
 /* Normalise what a person typed (case, spaces, missing dashes, O for 0...)
  * into buf and check it: 0, or -1 when it cannot be a reference. */
 int reference_normalise(const char *typed, char buf[REF_LEN + 1]);
+/* The 40 bits a reference was made from (what reference_format() took):
+ * 0, or -1 when `typed` cannot be a reference.  Lets a generated history
+ * keep its references when it is replayed into the store. */
+int reference_parse(const char *typed, uint64_t *random40);
 
 /* --- candidate priorities: a transparent score --------------------------------- */
 struct priority_evidence {

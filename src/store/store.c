@@ -16,6 +16,8 @@
 struct store {
 	const struct store_ops *ops;
 	void *be;
+	int depth;	/* open store_begin()s; the backend sees only the outermost */
+	int doomed;	/* an inner transaction rolled back: the outer one must too */
 };
 
 static int missing(struct err *e, const char *what)
@@ -61,9 +63,45 @@ int store_schema_version(struct store *s) { return s->ops->schema_version(s->be)
 int store_schema_latest(void) { return store_migration_count; }
 const char *store_backend(const struct store *s) { return s->ops->name; }
 int store_ping(struct store *s, struct err *e) { return s->ops->ping(s->be, e); }
-int store_begin(struct store *s, struct err *e) { return s->ops->begin(s->be, e); }
-int store_commit(struct store *s, struct err *e) { return s->ops->commit(s->be, e); }
-void store_rollback(struct store *s) { s->ops->rollback(s->be); }
+
+/* Nesting (store.h): only the outermost begin, commit and rollback reach
+ * the backend; an inner rollback dooms the outer transaction. */
+int store_begin(struct store *s, struct err *e)
+{
+	int rc;
+
+	if (s->depth == 0) {
+		if ((rc = s->ops->begin(s->be, e)) < 0)
+			return rc;
+		s->doomed = 0;
+	}
+	s->depth++;
+	return 0;
+}
+
+int store_commit(struct store *s, struct err *e)
+{
+	if (s->depth == 0)
+		return err_set(e, ERR_INTERNAL, "committing: no transaction is open");
+	if (s->doomed)
+		return err_set(e, ERR_CONFLICT,
+			       "committing: a step inside this transaction failed and was rolled back");
+	if (--s->depth > 0)
+		return 0;
+	return s->ops->commit(s->be, e);
+}
+
+void store_rollback(struct store *s)
+{
+	if (s->depth > 1) {
+		s->depth--;
+		s->doomed = 1;
+		return;
+	}
+	s->depth = 0;
+	s->doomed = 0;
+	s->ops->rollback(s->be);
+}
 
 int store_force_put(struct store *s, const struct store_force *f, struct err *e)
 {

@@ -11,7 +11,15 @@
  *
  * Transactions: store_begin/store_commit/store_rollback bracket a batch of
  * writes (an import is one transaction: all or nothing).  Writes outside a
- * transaction are committed one by one.
+ * transaction are committed one by one.  They nest: a begin inside an open
+ * transaction only counts a level, and only the outermost commit writes.
+ * So a service that brackets its own writes (concern_raise, say) can run
+ * inside a bigger batch (an import replaying a year of history) and becomes
+ * part of it.  An inner rollback dooms the whole batch: every later commit
+ * fails with ERR_CONFLICT until the outermost level calls store_rollback,
+ * which undoes everything since the outermost begin.  Every begin that
+ * succeeded is ended by exactly one commit or rollback; after a failed
+ * commit, call store_rollback.
  *
  * Reading: the *_each functions call `fn` once per row, in a stable order
  * given per function, with strings that live only during the call; `fn`

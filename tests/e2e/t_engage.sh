@@ -5,6 +5,7 @@
 cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
 
 "$ENGAGE" demo generate --seed 1 --months 3 --out "$T/town" > /dev/null
+rm -r "$T/town/engagement"	# this journey starts from no history (t_demo_engage.sh loads it)
 "$ENGAGE" import town "$T/town" --database "$T/e.db" --quiet > /dev/null
 db="--database $T/e.db"
 today=$(date -u +%Y-%m-%d)

@@ -288,7 +288,7 @@ TEST(demo_generate_writes_the_town)
 	CHECK(s.street_rows >= 3 * 600 && s.street_rows <= 3 * 1200);
 	list_files(dir, "", &names, &n);
 	CHECK_INT(n, s.files);
-	CHECK_INT(n, 3 * 3 + 1 + s.neighbourhoods + 3 + 4 + 1);
+	CHECK_INT(n, 3 * 3 + 1 + s.neighbourhoods + 3 + 4 + 1 + 5);	/* + engagement/ */
 	free_names(names, n);
 	{
 		char *readme = read_rel(dir, "README.txt");

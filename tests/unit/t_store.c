@@ -274,3 +274,51 @@ TEST(store_street_points_and_id_sequences_persist)
 	CHECK_INT(first, 106);
 	store_close(s);
 }
+
+TEST(store_nested_transactions_commit_once_and_inner_failure_dooms_the_outer)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_force f = { "glanmor", "Glanmor Police", NULL, NULL, NULL };
+	struct store_force g = { "dyfed", "Dyfed Police", NULL, NULL, NULL };
+	int n = 0;
+
+	/* an inner commit writes nothing until the outer one does */
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_force_put(s, &f, &e), 0);
+	CHECK_INT(store_commit(s, &e), 0);
+	store_rollback(s);
+	CHECK_INT(store_force_each(s, count_force, &n, &e), 0);
+	CHECK_INT(n, 0);
+
+	/* an inner rollback dooms the outer transaction: nothing is kept */
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_force_put(s, &f, &e), 0);
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_force_put(s, &g, &e), 0);
+	store_rollback(s);
+	CHECK_INT(store_begin(s, &e), 0);	/* a later inner step still runs ... */
+	CHECK_INT(store_commit(s, &e), ERR_CONFLICT);	/* ... but cannot commit */
+	store_rollback(s);
+	CHECK_INT(store_commit(s, &e), ERR_CONFLICT);
+	CHECK_CONTAINS(e.msg, "rolled back");
+	store_rollback(s);
+	n = 0;
+	CHECK_INT(store_force_each(s, count_force, &n, &e), 0);
+	CHECK_INT(n, 0);
+
+	/* and the store is usable again: nested levels commit once at the top */
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_begin(s, &e), 0);
+	CHECK_INT(store_force_put(s, &f, &e), 0);
+	CHECK_INT(store_commit(s, &e), 0);
+	CHECK_INT(store_force_put(s, &g, &e), 0);
+	CHECK_INT(store_commit(s, &e), 0);
+	n = 0;
+	CHECK_INT(store_force_each(s, count_force, &n, &e), 0);
+	CHECK_INT(n, 2);
+	CHECK_INT(store_commit(s, &e), ERR_INTERNAL);
+	store_close(s);
+}
