@@ -2,14 +2,15 @@
  * monthpack.c - packed columns for a police.uk force-month (see
  * monthpack.h).
  *
- * Encoded form, before zlib:  "EMP2", kind u8, ncols u8, rows u32,
+ * Packed form, before zlib:  "EMP3", kind u8, ncols u8, rows u32,
  * nstrings u32, the strings (u32 length + bytes each), then each column's
- * array in column order, little-endian.  The compressed blob is prefixed
- * with its uncompressed length (u64) so decoding allocates once.
+ * array in column order, little-endian, less the crime-id columns, which
+ * follow the compressed stream raw (see monthpack_encode).
  *
- * "EMP1" is the same layout without the street-id column each kind now
- * ends with; it still decodes, with street id 0 on every row (re-import
- * the month to get street ids).
+ * Older records still decode: "EMP2" (everything compressed, prefixed
+ * with its uncompressed length) and "EMP1" (the same without the street-id
+ * column each kind now ends with: street id 0 on every row until the month
+ * is re-imported).
  *
  * Compressed at zlib's fastest level: on a national year (6 M street rows,
  * 435 MB packed) level 6 took 23 s and level 1 6.5 s for a 4% larger blob
@@ -275,15 +276,28 @@ static uint32_t get_u32(const unsigned char *b)
 }
 
 /* Columns are written in host order; Engage runs on little-endian machines
- * (x86-64, arm64), and decode refuses a blob from any other. */
+ * (x86-64, arm64), and decode refuses a blob from any other.
+ *
+ * The blob ("EMZ3"): "EMZ3", u64 length of the packed part, u64 length of
+ * its zlib stream, u32 CRC-32 of the raw tail, the stream, then every ID32
+ * column raw (the CRC keeps damage to them from being misread, as zlib's
+ * own check does for the stream).  Crime ids are
+ * random: no compression level shrinks them, and compressing them took
+ * most of a national import's zlib time (docs/PERFORMANCE.md). */
+static int is_raw_column(enum mp_type t)
+{
+	return t == MPT_ID32;
+}
+
 int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *e)
 {
 	struct strbuf raw = STRBUF_INIT;
 	uLongf zlen;
-	uint64_t rawlen;
+	uint64_t rawlen, zlen64;
+	size_t at;
 	int rc = 0;
 
-	strbuf_add(&raw, "EMP2", 4);
+	strbuf_add(&raw, "EMP3", 4);
 	strbuf_addch(&raw, (char)p->kind);
 	strbuf_addch(&raw, (char)p->ncols);
 	put_u32(&raw, (uint32_t)p->rows);
@@ -295,7 +309,7 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 		strbuf_add(&raw, s, n);
 	}
 	for (int c = 0; c < p->ncols; c++)
-		if (p->rows)
+		if (p->rows && !is_raw_column(p->types[c]))
 			strbuf_add(&raw, p->col[c], p->rows * type_size(p->types[c]));
 	if (raw.failed) {
 		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
@@ -303,18 +317,38 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 	}
 	rawlen = raw.len;
 	zlen = compressBound((uLong)raw.len);
-	if (strbuf_grow(out, 8 + zlen)) {
+	if (strbuf_grow(out, 24 + zlen)) {
 		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
 		goto done;
 	}
-	memcpy(out->buf + out->len, &rawlen, 8);
-	if (compress2((Bytef *)out->buf + out->len + 8, &zlen, (const Bytef *)raw.buf,
+	at = out->len;
+	memcpy(out->buf + at, "EMZ3", 4);
+	memcpy(out->buf + at + 4, &rawlen, 8);
+	if (compress2((Bytef *)out->buf + at + 24, &zlen, (const Bytef *)raw.buf,
 		      (uLong)raw.len, Z_BEST_SPEED) != Z_OK) {
 		rc = err_set(e, ERR_INTERNAL, "cannot compress a force-month");
 		goto done;
 	}
-	out->len += 8 + zlen;
+	zlen64 = zlen;
+	memcpy(out->buf + at + 12, &zlen64, 8);
+	out->len += 24 + zlen;
 	out->buf[out->len] = '\0';
+	{
+		uLong crc = crc32(0L, Z_NULL, 0);
+		uint32_t crc32v;
+
+		for (int c = 0; c < p->ncols; c++)
+			if (p->rows && is_raw_column(p->types[c])) {
+				size_t bytes = p->rows * type_size(p->types[c]);
+				strbuf_add(out, p->col[c], bytes);
+				crc = crc32(crc, (const Bytef *)p->col[c], (uInt)bytes);
+			}
+		crc32v = (uint32_t)crc;
+		if (!out->failed)
+			memcpy(out->buf + at + 20, &crc32v, 4);
+	}
+	if (out->failed)
+		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
 done:
 	strbuf_release(&raw);
 	return rc;
@@ -323,34 +357,53 @@ done:
 int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		     struct monthpack *p, struct err *e)
 {
-	const unsigned char *b;
+	const unsigned char *b, *in = data, *tail = NULL;
 	unsigned char *raw = NULL;
-	uint64_t rawlen;
+	uint64_t rawlen, zlen;
 	uLongf got;
-	size_t at, rows;
+	size_t at, rows, tail_len = 0;
 	uint32_t nstr;
 	int ncols;	/* columns in the blob: one fewer in an EMP1 record */
+	int emz = n >= 24 && !memcmp(in, "EMZ3", 4);
 	int rc = 0;
 
 	monthpack_init(p, kind, month);
 	if (n < 8)
 		return err_set(e, ERR_INVALID, "force-month record is truncated");
-	memcpy(&rawlen, data, 8);
+	if (emz) {
+		uint32_t want_crc;
+
+		memcpy(&rawlen, in + 4, 8);
+		memcpy(&zlen, in + 12, 8);
+		memcpy(&want_crc, in + 20, 4);
+		if (zlen > n - 24)
+			return err_set(e, ERR_INVALID, "force-month record is truncated");
+		tail = in + 24 + zlen;
+		tail_len = n - 24 - (size_t)zlen;
+		if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), tail, (uInt)tail_len) != want_crc)
+			return err_set(e, ERR_INVALID, "force-month record is corrupt (crime ids)");
+		in += 24;
+	} else {	/* EMP1 or EMP2: u64 length, then everything compressed */
+		memcpy(&rawlen, in, 8);
+		zlen = n - 8;
+		in += 8;
+	}
 	/* deflate expands at most about 1032:1, so a larger claim is a lie
 	 * and must not decide how much memory we allocate */
-	if (rawlen < 14 || rawlen > (uint64_t)(n - 8) * 1032 + 64)
+	if (rawlen < 14 || rawlen > zlen * 1032 + 64)
 		return err_set(e, ERR_INVALID, "force-month record has a bad length");
 	raw = xmalloc((size_t)rawlen);
 	if (!raw)
 		return err_set(e, ERR_NOMEM, "out of memory reading a force-month");
 	got = (uLongf)rawlen;
-	if (uncompress(raw, &got, (const Bytef *)data + 8, (uLong)(n - 8)) != Z_OK || got != rawlen) {
+	if (uncompress(raw, &got, (const Bytef *)in, (uLong)zlen) != Z_OK || got != rawlen) {
 		rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
 		goto done;
 	}
 	b = raw;
 	ncols = !memcmp(b, "EMP1", 4) ? p->ncols - 1 : p->ncols;
-	if ((memcmp(b, "EMP1", 4) && memcmp(b, "EMP2", 4)) || b[4] != kind || b[5] != ncols) {
+	if ((emz ? memcmp(b, "EMP3", 4) : memcmp(b, "EMP1", 4) && memcmp(b, "EMP2", 4)) ||
+	    b[4] != kind || b[5] != ncols) {
 		rc = err_set(e, ERR_INVALID, "force-month record has the wrong format");
 		goto done;
 	}
@@ -370,10 +423,15 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		at += 4 + len;
 	}
 	{
-		size_t row_bytes = 0;
-		for (int c = 0; c < ncols; c++)
-			row_bytes += type_size(p->types[c]);
-		if (rows > (rawlen - at) / row_bytes) {
+		size_t row_bytes = 0, tail_row_bytes = 0;
+		for (int c = 0; c < ncols; c++) {
+			if (emz && is_raw_column(p->types[c]))
+				tail_row_bytes += type_size(p->types[c]);
+			else
+				row_bytes += type_size(p->types[c]);
+		}
+		if ((row_bytes && rows > (rawlen - at) / row_bytes) ||
+		    (emz && rows * tail_row_bytes != tail_len)) {
 			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (row count)");
 			goto done;
 		}
@@ -384,6 +442,13 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 	}
 	for (int c = 0; c < ncols; c++) {
 		size_t bytes = rows * type_size(p->types[c]);
+
+		if (emz && is_raw_column(p->types[c])) {
+			if (bytes)
+				memcpy(p->col[c], tail, bytes);
+			tail += bytes;
+			continue;
+		}
 		if (bytes > rawlen - at) {
 			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (columns)");
 			goto done;

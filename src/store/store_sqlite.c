@@ -341,8 +341,12 @@ static int sq_open(const char *path, int flags, void **be, struct err *e)
 		goto fail;
 	}
 	if (!(flags & STORE_READONLY)) {
+		/* 64 MiB of page cache: an import writes its street points through a
+		 * unique index, and SQLite's 2 MiB default made it re-read pages it
+		 * had just evicted (docs/PERFORMANCE.md) */
 		if ((rc = exec_sql(q, "PRAGMA journal_mode = WAL", e, "turning on WAL")) < 0 ||
-		    (rc = exec_sql(q, "PRAGMA synchronous = NORMAL", e, "setting synchronous")) < 0)
+		    (rc = exec_sql(q, "PRAGMA synchronous = NORMAL", e, "setting synchronous")) < 0 ||
+		    (rc = exec_sql(q, "PRAGMA cache_size = -65536", e, "sizing the page cache")) < 0)
 			goto fail;
 	}
 	if ((rc = exec_sql(q, "PRAGMA foreign_keys = ON", e, "turning on foreign keys")) < 0)

@@ -112,62 +112,114 @@ TEST(monthpack_refuses_a_blob_that_lies_about_its_size)
 	CHECK(xalloc_count() < 4);	/* refused before allocating for the claim */
 }
 
-/* A record packed before street ids (EMP1: the same columns less the last)
- * still decodes, with street id 0; a new one keeps its street ids. */
-TEST(monthpack_reads_emp1_records_without_street_ids)
+/* An old record, packed the way EMP1/EMP2 were: everything compressed, the
+ * first `ncols` columns, prefixed with the uncompressed length. */
+static void legacy_encode(const struct monthpack *p, const char *magic, int ncols, struct strbuf *out)
+{
+	static const size_t size[] = { [MPT_U8] = 1, [MPT_I8] = 1, [MPT_I32] = 4, [MPT_I64] = 8,
+				       [MPT_STR] = 4, [MPT_ID32] = 32 };
+	struct strbuf raw = STRBUF_INIT;
+	uint32_t v;
+	uint64_t rawlen;
+	uLongf zlen;
+
+	strbuf_add(&raw, magic, 4);
+	strbuf_addch(&raw, (char)p->kind);
+	strbuf_addch(&raw, (char)ncols);
+	v = (uint32_t)p->rows;
+	strbuf_add(&raw, &v, 4);
+	v = p->strings.count;
+	strbuf_add(&raw, &v, 4);
+	for (uint32_t i = 0; i < p->strings.count; i++) {
+		v = (uint32_t)strlen(strtab_get(&p->strings, i));
+		strbuf_add(&raw, &v, 4);
+		strbuf_add(&raw, strtab_get(&p->strings, i), v);
+	}
+	for (int c = 0; c < ncols; c++)
+		strbuf_add(&raw, p->col[c], p->rows * size[p->types[c]]);
+	rawlen = raw.len;
+	zlen = compressBound((uLong)raw.len);
+	strbuf_grow(out, 8 + zlen);
+	memcpy(out->buf, &rawlen, 8);
+	CHECK_INT(compress2((Bytef *)out->buf + 8, &zlen, (const Bytef *)raw.buf, (uLong)raw.len, 6), Z_OK);
+	out->len = 8 + zlen;
+	strbuf_release(&raw);
+}
+
+/* Records packed before street ids (EMP1) and before raw id columns (EMP2)
+ * still decode; anything else is refused. */
+TEST(monthpack_reads_emp1_and_emp2_records)
 {
 	struct monthpack p, q;
-	struct strbuf blob = STRBUF_INIT, old = STRBUF_INIT;
+	struct strbuf old = STRBUF_INIT;
 	struct err e = ERR_INIT;
 	struct crime_record r = {
-		.crime_id = "", .month = 2019 * 12, .reported_by = "x", .falls_within = "x",
+		.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd",
+		.month = 2019 * 12, .reported_by = "x", .falls_within = "x",
 		.has_location = 1, .lat = 51515381, .lng = -112422,
 		.location = "On or near Star Yard", .lsoa_code = "", .lsoa_name = "",
-		.category = CAT_ASB, .last_outcome = "", .context = "",
+		.category = CAT_BURGLARY, .last_outcome = "", .context = "",
 	};
-	uint64_t rawlen;
-	unsigned char *raw;
-	uLongf got, zlen;
+	char id[65];
 
 	monthpack_init(&p, MONTH_STREET, r.month);
 	for (int i = 0; i < 3; i++) {
 		CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
 		monthpack_set_street(&p, p.rows - 1, 70 + i);
 	}
-	CHECK_INT(monthpack_encode(&p, &blob, &e), 0);
-	CHECK_INT(monthpack_decode(blob.buf, blob.len, MONTH_STREET, r.month, &q, &e), 0);
+	legacy_encode(&p, "EMP2", SC_COUNT, &old);
+	CHECK_INT(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e), 0);
 	CHECK_INT(MP_I32(&q, SC_STREET)[2], 72);
+	monthpack_crime_id(&q, SC_CRIME_ID, 1, id);
+	CHECK_STR(id, r.crime_id);
 	monthpack_release(&q);
 
-	/* rewrite it as EMP1: drop the last column, one column fewer */
-	memcpy(&rawlen, blob.buf, 8);
-	raw = xmalloc((size_t)rawlen);
-	got = (uLongf)rawlen;
-	CHECK_INT(uncompress(raw, &got, (const Bytef *)blob.buf + 8, (uLong)(blob.len - 8)), Z_OK);
-	memcpy(raw, "EMP1", 4);
-	raw[5] = (unsigned char)(SC_COUNT - 1);
-	rawlen -= 3 * 4;
-	zlen = compressBound((uLong)rawlen);
-	strbuf_grow(&old, 8 + zlen);
-	memcpy(old.buf, &rawlen, 8);
-	CHECK_INT(compress2((Bytef *)old.buf + 8, &zlen, raw, (uLong)rawlen, 6), Z_OK);
-	old.len = 8 + zlen;
+	strbuf_reset(&old);
+	legacy_encode(&p, "EMP1", SC_COUNT - 1, &old);
 	CHECK_INT(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e), 0);
 	CHECK_INT(q.rows, 3);
 	CHECK_INT(MP_I32(&q, SC_LAT)[1], 51515381);
 	CHECK_INT(MP_I32(&q, SC_STREET)[1], 0);
 	CHECK_STR(monthpack_str(&q, MP_STR(&q, SC_LOCATION)[2]), "On or near Star Yard");
 	monthpack_release(&q);
-	/* anything else is refused */
-	memcpy(raw, "EMP9", 4);
-	zlen = compressBound((uLong)rawlen);
-	CHECK_INT(compress2((Bytef *)old.buf + 8, &zlen, raw, (uLong)rawlen, 6), Z_OK);
-	old.len = 8 + zlen;
+
+	strbuf_reset(&old);
+	legacy_encode(&p, "EMP9", SC_COUNT, &old);
 	CHECK_INT(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e), ERR_INVALID);
-	xfree(raw);
+	monthpack_release(&p);
+	strbuf_release(&old);
+}
+
+TEST(monthpack_keeps_crime_ids_out_of_the_compressed_stream)
+{
+	struct monthpack p, q;
+	struct strbuf blob = STRBUF_INIT;
+	struct err e = ERR_INIT;
+	struct crime_record r = {
+		.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd",
+		.month = 2019 * 12, .reported_by = "x", .falls_within = "x", .location = "",
+		.lsoa_code = "", .lsoa_name = "", .category = CAT_BURGLARY, .last_outcome = "",
+		.context = "",
+	};
+	uint64_t zlen;
+	char id[65];
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	CHECK_INT(monthpack_encode(&p, &blob, &e), 0);
+	CHECK(!memcmp(blob.buf, "EMZ3", 4));
+	memcpy(&zlen, blob.buf + 12, 8);
+	CHECK_INT(blob.len, 24 + zlen + 2 * 32);	/* two raw 32-byte ids at the end */
+	CHECK_INT((unsigned char)blob.buf[24 + zlen], 0x32);
+	CHECK_INT(monthpack_decode(blob.buf, blob.len, MONTH_STREET, r.month, &q, &e), 0);
+	monthpack_crime_id(&q, SC_CRIME_ID, 1, id);
+	CHECK_STR(id, r.crime_id);
+	monthpack_release(&q);
+	/* a tail one byte short is refused, not misread */
+	CHECK_INT(monthpack_decode(blob.buf, blob.len - 1, MONTH_STREET, r.month, &q, &e), ERR_INVALID);
 	monthpack_release(&p);
 	strbuf_release(&blob);
-	strbuf_release(&old);
 }
 
 TEST(monthpack_crime_ids_upper_case_and_refused)
