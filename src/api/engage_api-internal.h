@@ -16,4 +16,15 @@ int api_parse_concern(const char *body, size_t len, struct concern_input *in, vo
 		      struct err *e);
 void api_parse_release(void *hold);
 
+/* A request body that must be one JSON object, read member by member.
+ * Strings live until api_body_free().  Each reader returns 0 (a missing or
+ * null member leaves the default: NULL, or *present = 0) or ERR_INVALID
+ * naming the member and what it should be. */
+struct api_body;
+int api_body_parse(const char *body, size_t len, struct api_body **out, struct err *e);
+void api_body_free(struct api_body *b);
+int api_body_str(struct api_body *b, const char *name, const char **out, struct err *e);
+int api_body_int(struct api_body *b, const char *name, int64_t *out, int *present,
+		 struct err *e);
+
 #endif

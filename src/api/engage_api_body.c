@@ -5,6 +5,8 @@
  */
 #include "api/engage_api-internal.h"
 
+#include "base/xalloc.h"
+
 #include <jansson.h>
 #include <string.h>
 
@@ -133,4 +135,60 @@ int api_parse_concern(const char *body, size_t len, struct concern_input *in, vo
 void api_parse_release(void *hold)
 {
 	json_decref(hold);
+}
+
+struct api_body {
+	json_t *root;
+};
+
+int api_body_parse(const char *body, size_t len, struct api_body **out, struct err *e)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(body ? body : "", len, JSON_REJECT_DUPLICATES, &jerr);
+	struct api_body *b;
+
+	*out = NULL;
+	if (!root)
+		return err_set(e, ERR_INVALID, "body: not JSON (%s at line %d, column %d)", jerr.text,
+			       jerr.line, jerr.column);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return err_set(e, ERR_INVALID, "body: should be a JSON object");
+	}
+	b = xcalloc(1, sizeof(*b));
+	if (!b) {
+		json_decref(root);
+		return err_set(e, ERR_NOMEM, "out of memory reading the body");
+	}
+	b->root = root;
+	*out = b;
+	return 0;
+}
+
+void api_body_free(struct api_body *b)
+{
+	if (!b)
+		return;
+	json_decref(b->root);
+	xfree(b);
+}
+
+int api_body_str(struct api_body *b, const char *name, const char **out, struct err *e)
+{
+	return get_string(b->root, name, name, out, e);
+}
+
+int api_body_int(struct api_body *b, const char *name, int64_t *out, int *present,
+		 struct err *e)
+{
+	json_t *v = json_object_get(b->root, name);
+
+	*present = 0;
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_integer(v))
+		return err_set(e, ERR_INVALID, "%s: should be a whole number", name);
+	*out = json_integer_value(v);
+	*present = 1;
+	return 0;
 }

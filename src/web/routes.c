@@ -25,6 +25,8 @@
 #include <string.h>
 
 #include "api/engage_api.h"
+#include "api/engage_staff_api.h"
+#include "base/parse.h"
 #include "index/readmodel.h"
 #include "publish/opendata.h"
 #include "views/page_home.h"
@@ -169,6 +171,130 @@ static int h_record(void *app, const struct http_request *req, struct http_respo
 	return rc;
 }
 
+/* --- the staff engagement API: signed-in callers only --------------------- */
+
+/* Run `call` with the store locked once the request is authenticated;
+ * without a credential (or any way to check one) the answer is 401. */
+#define STAFF_CALL(wa, req, res, actor, call)                                        \
+	do {                                                                         \
+		int rc_;                                                             \
+		if (!(wa)->store)                                                    \
+			return no_store(res);                                        \
+		pthread_mutex_lock((wa)->store_lock);                                \
+		rc_ = (wa)->authenticate ? (wa)->authenticate((wa)->auth_ctx, (wa)->store, req, \
+							      actor, sizeof(actor), &(res)->err) \
+					 : ERR_DENIED;                               \
+		if (rc_ == 0)                                                        \
+			rc_ = (call);                                                \
+		else                                                                 \
+			unauthorised(res);                                           \
+		pthread_mutex_unlock((wa)->store_lock);                              \
+		return rc_ < 0 && (res)->status == 401 ? 0 : rc_;                    \
+	} while (0)
+
+static void unauthorised(struct http_response *res)
+{
+	http_response_error(res, 401, "unauthorised",
+			    "sign in: staff routes need an API token (Authorization: Bearer ...; engage user token)");
+	http_response_header(res, "WWW-Authenticate", "Bearer realm=\"engage\"");
+}
+
+static int64_t id_param(const struct http_request *req, const char *name)
+{
+	const char *v = http_param(req, name);
+	int64_t id = 0;
+
+	if (!v || parse_int_range(v, strlen(v), 1, INT64_MAX, &id) < 0)
+		return 0;
+	return id;
+}
+
+static int created(int rc, struct http_response *res)
+{
+	if (rc == 0)
+		res->status = 201;
+	return rc;
+}
+
+static int h_staff_activity(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   created(api_staff_activity(wa->store, actor, req->body, req->body_len, &res->body,
+					      &res->err), res));
+}
+
+static int h_staff_propose(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   created(api_staff_propose(wa->store, req->body, req->body_len, &res->body, &res->err), res));
+}
+
+static int h_staff_vote(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   api_staff_vote(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
+				  &res->err));
+}
+
+static int h_staff_agree(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   api_staff_agree(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
+				   &res->err));
+}
+
+static int h_staff_action(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   created(api_staff_action(wa->store, id_param(req, "id"), req->body, req->body_len,
+					    &res->body, &res->err), res));
+}
+
+static int h_staff_action_update(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   api_staff_action_update(wa->store, id_param(req, "id"), req->body, req->body_len,
+					   &res->body, &res->err));
+}
+
+static int h_staff_feedback(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   created(api_staff_feedback(wa->store, actor, req->body, req->body_len, &res->body,
+					      &res->err), res));
+}
+
+static int h_staff_candidates(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor,
+		   api_staff_candidates(wa->store, wa->rm, http_param(req, "force"), http_param(req, "id"),
+					&res->body, &res->err));
+}
+
 int web_app_prepare(struct web_app *wa, struct err *e)
 {
 	strbuf_init(&wa->home_page, 0);
@@ -243,6 +369,23 @@ const struct route web_routes[] = {
 	{ .methods = HTTP_GET, .pattern = "/", .handler = h_home, .name = "home", .role = 0 },
 	{ .methods = HTTP_POST, .pattern = "/api/v1/concerns", .handler = h_concern_raise,
 	  .name = "v1-concern-raise", .role = 0 },
+	/* staff: role 1 = signed in (web_app.authenticate); 401 otherwise */
+	{ .methods = HTTP_POST, .pattern = "/api/v1/activities", .handler = h_staff_activity,
+	  .name = "v1-activity-add", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/priorities", .handler = h_staff_propose,
+	  .name = "v1-priority-propose", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/priorities/{id}/votes", .handler = h_staff_vote,
+	  .name = "v1-priority-vote", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/priorities/{id}/agree", .handler = h_staff_agree,
+	  .name = "v1-priority-agree", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/priorities/{id}/actions", .handler = h_staff_action,
+	  .name = "v1-action-add", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/actions/{id}", .handler = h_staff_action_update,
+	  .name = "v1-action-update", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/feedback", .handler = h_staff_feedback,
+	  .name = "v1-feedback", .role = 1 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/candidates",
+	  .handler = h_staff_candidates, .name = "v1-candidates", .role = 1 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/concerns/{reference}", .handler = h_concern_public,
 	  .name = "v1-concern", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/record",

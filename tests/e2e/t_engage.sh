@@ -142,6 +142,21 @@ post '{"force":'
 http -X POST -H 'Content-Type: text/plain' --data 'x' "$base/api/v1/concerns"
 [ "$status" = 400 ] && ok "a form post without JSON is refused" || not_ok "a form post without JSON is refused" "$status $body"
 
+# staff routes: nobody gets in without signing in
+for route in "POST /api/v1/activities" "POST /api/v1/priorities" "POST /api/v1/priorities/$priority/votes" \
+             "POST /api/v1/priorities/$priority/agree" "POST /api/v1/priorities/$priority/actions" \
+             "POST /api/v1/actions/$action" "POST /api/v1/feedback" "GET /api/v1/neighbourhoods/glanmor/GM01/candidates"; do
+  set -- $route
+  http -X "$1" -H 'Content-Type: application/json' --data-binary '{}' "$base$2"
+  [ "$1" = GET ] && http "$base$2"
+  [ "$status" = 401 ] && ok "$route refuses an anonymous caller (401)" || not_ok "$route refuses anonymous callers" "$status $body"
+done
+before=$(sqlite3 "$T/e.db" "select count(*) from priorities")
+http -X POST -H 'Content-Type: application/json' -H 'Authorization: Bearer made-up-token' \
+  --data-binary '{"force":"glanmor","neighbourhood":"GM01","title":"x","public_text":"x"}' "$base/api/v1/priorities"
+after=$(sqlite3 "$T/e.db" "select count(*) from priorities")
+[ "$status" = 401 ] && [ "$before" = "$after" ] && ok "a made-up token changes nothing" || not_ok "a made-up token changes nothing" "$status $before $after"
+
 http "$base/api/v1/concerns/$ref"
 [ "$status" = 200 ] && ok "the postcard's reference answers" || not_ok "the postcard's reference answers" "$status $body"
 printf '%s' "$body" | grep -q '"status":"answered"' && printf '%s' "$body" | grep -q 'flashing sign' \
