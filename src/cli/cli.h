@@ -107,5 +107,6 @@ int cmd_plan(struct cli_ctx *ctx);
 int cmd_profile(struct cli_ctx *ctx);
 int cmd_todo(struct cli_ctx *ctx);
 int cmd_pack(struct cli_ctx *ctx);
+int cmd_audit(struct cli_ctx *ctx);
 
 #endif

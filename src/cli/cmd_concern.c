@@ -1,5 +1,5 @@
 /*
- * cmd_concern.c - `engage concern add|show|regroup`: concerns from the
+ * cmd_concern.c - `engage concern add|show|contact|regroup`: concerns from the
  * command line, e.g. an officer typing in the postcards from a street
  * meeting.
  */
@@ -66,6 +66,7 @@ static int concern_add(struct cli_ctx *ctx)
 	}
 	concern_group_counts(ctx->store, r.group_id, &people, &nch, &e);
 	printf("reference %s\n", r.reference);
+	printf("id %lld\n", (long long)r.id);
 	printf("category %s%s\n", r.category, r.category_suggested ? " (suggested from the text; confirm or correct it)" : "");
 	printf("group %lld: raised by %d %s through %d %s\n", (long long)r.group_id, people,
 	       people == 1 ? "person" : "people", nch, nch == 1 ? "channel" : "channels");
@@ -104,6 +105,33 @@ static int concern_show(struct cli_ctx *ctx, const char *ref)
 	return EXIT_OK;
 }
 
+/* The raiser's details: only with --purpose and --by, and logged. */
+static int concern_contact(struct cli_ctx *ctx, const char *arg)
+{
+	struct audit_actor by = { cli_opt(ctx, "by"), NULL };
+	struct concern_contact c;
+	struct err e = ERR_INIT;
+	int64_t id;
+
+	if (parse_int_range(arg, strlen(arg), 1, INT64_MAX, &id) < 0 || !cli_opt(ctx, "purpose") ||
+	    !cli_opt(ctx, "by")) {
+		cli_error("concern: contact ID --purpose \"why you need them\" --by USER "
+			  "(every look at a raiser's details is logged with its reason)");
+		return EXIT_USAGE;
+	}
+	if (concern_contact_open(ctx->store, id, &by, cli_opt(ctx, "purpose"), &c, &e) < 0) {
+		cli_error("concern: %s", e.msg);
+		return e.code == ERR_INVALID ? EXIT_USAGE : cli_exit_for(e.code);
+	}
+	printf("concern %lld (this look is in the audit trail)\n", (long long)c.concern_id);
+	printf("name %s\nemail %s\nphone %s\naddress %s\n", c.name, c.email, c.phone, c.address);
+	if (c.consent_contact)
+		printf("consent to contact: %s\n", c.consent_purpose);
+	else
+		printf("consent to contact: none\n");
+	return EXIT_OK;
+}
+
 int cmd_concern(struct cli_ctx *ctx)
 {
 	const char *action = ctx->args[0];
@@ -114,6 +142,8 @@ int cmd_concern(struct cli_ctx *ctx)
 		return concern_add(ctx);
 	if (!strcmp(action, "show") && ctx->nargs == 2)
 		return concern_show(ctx, ctx->args[1]);
+	if (!strcmp(action, "contact") && ctx->nargs == 2)
+		return concern_contact(ctx, ctx->args[1]);
 	if (!strcmp(action, "regroup") && ctx->nargs == 2) {
 		int64_t id, group = cli_opt_int(ctx, "group", 1, INT64_MAX, 0, &ok);
 		int64_t version = cli_opt_int(ctx, "version", 1, INT64_MAX, 0, &ok);
@@ -129,6 +159,6 @@ int cmd_concern(struct cli_ctx *ctx)
 		printf("concern %lld is now in group %lld\n", (long long)id, (long long)group);
 		return EXIT_OK;
 	}
-	cli_error("concern: expected add, show REFERENCE or regroup ID (engage concern --help)");
+	cli_error("concern: expected add, show REFERENCE, contact ID or regroup ID (engage concern --help)");
 	return EXIT_USAGE;
 }

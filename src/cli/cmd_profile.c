@@ -54,7 +54,8 @@ int cmd_profile(struct cli_ctx *ctx)
 	} else if (!strcmp(ctx->args[0], "contact")) {
 		struct key_contact_input in = { force, nbhd, cli_opt(ctx, "name"), cli_opt(ctx, "role"),
 						cli_opt(ctx, "organisation"), cli_opt(ctx, "email"),
-						cli_opt(ctx, "phone"), cli_opt(ctx, "consent") };
+						cli_opt(ctx, "phone"), cli_opt(ctx, "consent"),
+						cli_opt(ctx, "by") ? cli_opt(ctx, "by") : "command line" };
 		rc = key_contact_add(ctx->store, &in, &id, &e);
 	} else {
 		cli_error("profile: expected show, note or contact (engage profile --help)");

@@ -70,7 +70,7 @@ const struct cli_command cli_commands[] = {
 	  "which is replaced. The same database always gives the same bytes; serve\n"
 	  "offers the same files under /data/.",
 	  NEEDS_STORE, 2, 2, { { 0 } }, cmd_export },
-	{ "concern", "concern add|show REFERENCE|regroup ID [options]",
+	{ "concern", "concern add|show REFERENCE|contact ID|regroup ID [options]",
 	  "record a concern, or look one up by its reference",
 	  "add records what one person raised, through one channel (meeting, surgery,\n"
 	  "street, postcard, door-to-door, eva, online-form, email, phone, social-media,\n"
@@ -78,6 +78,8 @@ const struct cli_command cli_commands[] = {
 	  "--category one is suggested from the text. Contact details are kept apart\n"
 	  "and never shown in public; --consent records that they want to hear back.\n"
 	  "show prints what the raiser may see: status, priority and \"you said, we did\".\n"
+	  "contact prints the raiser's details (restricted): it needs --purpose and\n"
+	  "--by, and writes who looked and why to the audit trail (engage audit).\n"
 	  "regroup moves a concern to another group of the same neighbourhood.",
 	  NEEDS_STORE_WRITE, 1, 2,
 	  { { "neighbourhood", "FORCE/ID", "where it was raised (add)" },
@@ -95,7 +97,8 @@ const struct cli_command cli_commands[] = {
 	    { "address", "TEXT", "the raiser's address (add)" },
 	    { "consent", NULL, "they agreed to be contacted about it (add)" },
 	    { "activity", "ID", "the activity it was raised at (add)" },
-	    { "by", "NAME", "who is typing it in (add)" },
+	    { "by", "USER", "who is typing it in (add), or looking (contact)" },
+	    { "purpose", "TEXT", "why you need the raiser's details (contact)" },
 	    { "group", "ID", "the group to move it to (regroup)" },
 	    { "version", "N", "the version you read; refused if someone saved since" } },
 	  cmd_concern },
@@ -206,8 +209,25 @@ const struct cli_command cli_commands[] = {
 	    { "organisation", "TEXT", "their organisation (contact)" },
 	    { "email", "EMAIL", "(contact)" },
 	    { "phone", "PHONE", "(contact)" },
-	    { "consent", "TEXT", "what they agreed to be contacted for (contact)" } },
+	    { "consent", "TEXT", "what they agreed to be contacted for (contact)" },
+	    { "by", "USER", "who records it, for the audit trail (contact)" } },
 	  cmd_profile },
+	{ "audit", "audit verify|show [options]",
+	  "check the audit trail, or ask who looked at a record and why",
+	  "Every collection, alteration, consultation, disclosure, combination and\n"
+	  "erasure of personal data is an entry in an append-only audit trail (who,\n"
+	  "when, what, why, to whom), hash-chained so a changed, removed or forged\n"
+	  "entry shows.\n"
+	  "verify checks the chain: exit 0 and \"chain intact: N entries\" with the\n"
+	  "head hash (keep it elsewhere to catch a cut-off tail), or exit 1 naming the\n"
+	  "first entry that does not match and what is wrong with it.\n"
+	  "show lists entries, oldest first: id, time (UTC), who, what, record, why,\n"
+	  "and the recipient of a disclosure.",
+	  NEEDS_STORE, 1, 1,
+	  { { "record", "KIND:ID", "one record, e.g. concern_contact:12 (show)" },
+	    { "actor", "USER", "entries by one user or system (show)" },
+	    { "since", "DATE", "entries from this day (Europe/London) or time on (show)" } },
+	  cmd_audit },
 	{ "todo", "todo --neighbourhood FORCE/ID",
 	  "what needs doing: feedback owed, overdue actions and plans, reviews, meetings",
 	  "Lists concerns waiting for feedback, actions past their due date, plan\n"

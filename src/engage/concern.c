@@ -4,6 +4,7 @@
 #include "engage/concern.h"
 
 #include "base/timeutil.h"
+#include "engage/audit.h"
 #include "engage/engage-internal.h"
 #include "store/tables.h"
 
@@ -151,6 +152,24 @@ static const char *or_null(const char *s)
 	return s && *s ? s : NULL;
 }
 
+/* The collection of a raiser's details, logged in the raise's transaction. */
+static int audit_collection(struct store *s, const struct concern_input *in, int64_t id,
+			    int64_t now, struct err *e)
+{
+	struct audit_entry a = {
+		.at = now,
+		.actor = in->created_by ? in->created_by : "unknown",
+		.op = AUDIT_COLLECTION,
+		.record_kind = "concern_contact",
+		.record_id = id,
+		.purpose = in->consent_contact ? "raised a concern; consented to be contacted about it"
+					       : "raised a concern",
+		.detail = in->consent_contact ? "with consent to contact" : "no consent to contact",
+	};
+
+	return audit_record(s, &a, NULL, e);
+}
+
 static int insert_personal(struct store *s, const struct concern_input *in, int64_t id,
 			   int64_t now, struct err *e)
 {
@@ -169,7 +188,8 @@ static int insert_personal(struct store *s, const struct concern_input *in, int6
 			(or_null(in->consent_purpose) ? in->consent_purpose :
 			 "to be told what happened about this concern") : NULL);
 		v[CONTACT_CONSENT_AT] = in->consent_contact ? SV_INT(now) : SV_NULL;
-		if ((rc = store_row_insert(s, &store_concern_contacts, v, NULL, e)) < 0)
+		if ((rc = store_row_insert(s, &store_concern_contacts, v, NULL, e)) < 0 ||
+		    (rc = audit_collection(s, in, id, now, e)) < 0)
 			return rc;
 	}
 	for (int i = 0; i < in->ndemographics; i++) {
@@ -378,4 +398,68 @@ int concern_find_public(struct store *s, const char *typed, struct concern_publi
 		rc = store_row_find(s, &store_feedback, fw, 2, latest_feedback, out, e);
 	}
 	return rc < 0 ? rc : 0;
+}
+
+/* --- the raiser's details: restricted ------------------------------------------ */
+
+static void copy_text(char *dst, size_t n, const struct store_value *v)
+{
+	snprintf(dst, n, "%s", v->null || !v->s ? "" : v->s);
+}
+
+static int contact_fields(void *ctx, const struct store_row *r)
+{
+	struct concern_contact *out = ctx;
+	const struct store_value *v = r->v;
+
+	copy_text(out->name, sizeof(out->name), &v[CONTACT_NAME]);
+	copy_text(out->email, sizeof(out->email), &v[CONTACT_EMAIL]);
+	copy_text(out->phone, sizeof(out->phone), &v[CONTACT_PHONE]);
+	copy_text(out->address, sizeof(out->address), &v[CONTACT_ADDRESS]);
+	out->consent_contact = (int)v[CONTACT_CONSENT_CONTACT].i;
+	copy_text(out->consent_purpose, sizeof(out->consent_purpose), &v[CONTACT_CONSENT_PURPOSE]);
+	out->consent_at = v[CONTACT_CONSENT_AT].null ? 0 : v[CONTACT_CONSENT_AT].i;
+	out->concern_id = v[CONTACT_CONCERN_ID].i;
+	return 1;
+}
+
+int concern_contact_open(struct store *s, int64_t concern_id, const struct audit_actor *by,
+			 const char *purpose, struct concern_contact *out, struct err *e)
+{
+	struct store_where w = { CONTACT_CONCERN_ID, SV_INT(concern_id) };
+	struct concern_contact got;
+	struct audit_entry a = {
+		.actor = by ? by->id : NULL,
+		.actor_role = by ? by->role : NULL,
+		.op = AUDIT_CONSULTATION,
+		.record_kind = "concern_contact",
+		.record_id = concern_id,
+		.purpose = purpose,
+	};
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	memset(&got, 0, sizeof(got));
+	if (!purpose || !*purpose)
+		return err_set(e, ERR_INVALID, "purpose: say why you need the contact details of "
+			       "concern %lld; every look is logged with its reason", (long long)concern_id);
+	if (!by || !by->id || !*by->id)
+		return err_set(e, ERR_INVALID, "actor: say who is looking at the contact details of "
+			       "concern %lld", (long long)concern_id);
+	if ((rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = store_row_find(s, &store_concern_contacts, &w, 1, contact_fields, &got, e)) < 0)
+		goto fail;
+	if (!got.concern_id) {
+		rc = err_set(e, ERR_NOTFOUND, "concern %lld: no contact details are held "
+			     "(anonymous, or no such concern)", (long long)concern_id);
+		goto fail;
+	}
+	if ((rc = audit_record(s, &a, NULL, e)) < 0 || (rc = store_commit(s, e)) < 0)
+		goto fail;
+	*out = got;
+	return 0;
+fail:
+	store_rollback(s);
+	return rc;
 }

@@ -25,6 +25,7 @@
 #include <stdint.h>
 
 #include "base/err.h"
+#include "engage/audit.h"
 #include "model/engagement.h"
 #include "store/store.h"
 
@@ -101,6 +102,25 @@ struct concern_public {
  * reference is ERR_INVALID, an unknown one ERR_NOTFOUND). */
 int concern_find_public(struct store *s, const char *reference, struct concern_public *out,
 			struct err *e);
+
+/* --- the raiser's details: restricted ---------------------------------------
+ * Given only to someone who names themselves and says why; each look is a
+ * consultation entry in the audit trail (audit.h), written before the
+ * details are handed back, in the same transaction.  concern_raise logs the
+ * collection of the details (record kind "concern_contact", record id the
+ * concern's id). */
+struct concern_contact {
+	int64_t concern_id;
+	char name[201], email[255], phone[41], address[401];	/* "" when not given */
+	int consent_contact;
+	char consent_purpose[501];
+	int64_t consent_at;		/* 0 without consent */
+};
+/* ERR_INVALID without a purpose or an actor (nothing is read or returned);
+ * ERR_NOTFOUND when no details are held for the concern.  On failure *out
+ * is zeroed. */
+int concern_contact_open(struct store *s, int64_t concern_id, const struct audit_actor *by,
+			 const char *purpose, struct concern_contact *out, struct err *e);
 
 /* A group's counts: concerns (one per raiser) and distinct channels. */
 int concern_group_counts(struct store *s, int64_t group_id, int *people, int *channels,

@@ -6,6 +6,7 @@
 
 #include "base/timeutil.h"
 #include "base/xalloc.h"
+#include "engage/audit.h"
 #include "engage/engage-internal.h"
 #include "engage/plan.h"
 #include "store/tables.h"
@@ -50,6 +51,12 @@ int key_contact_add(struct store *s, const struct key_contact_input *in, int64_t
 		    struct err *e)
 {
 	struct store_value v[KEYCONTACT_NCOLS];
+	struct audit_entry a = {
+		.actor = in->created_by && *in->created_by ? in->created_by : "unknown",
+		.op = AUDIT_COLLECTION,
+		.record_kind = "key_contact",
+	};
+	int64_t row = 0;
 	int rc;
 
 	if ((rc = eng_require_neighbourhood(s, in->force_id, in->neighbourhood_id, e)) < 0 ||
@@ -71,7 +78,21 @@ int key_contact_add(struct store *s, const struct key_contact_input *in, int64_t
 	v[KEYCONTACT_PHONE] = SV_TEXT(in->phone && *in->phone ? in->phone : NULL);
 	v[KEYCONTACT_CONSENT_PURPOSE] = SV_TEXT(in->consent_purpose);
 	v[KEYCONTACT_CONSENT_AT] = SV_INT(time_now());
-	return store_row_insert(s, &store_key_contacts, v, id, e);
+	if ((rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = store_row_insert(s, &store_key_contacts, v, &row, e)) < 0)
+		goto fail;
+	a.at = v[KEYCONTACT_CONSENT_AT].i;
+	a.purpose = in->consent_purpose;	/* what they consented to */
+	a.record_id = row;
+	if ((rc = audit_record(s, &a, NULL, e)) < 0 || (rc = store_commit(s, e)) < 0)
+		goto fail;
+	if (id)
+		*id = row;
+	return 0;
+fail:
+	store_rollback(s);
+	return rc;
 }
 
 /* --- the profile ------------------------------------------------------------- */

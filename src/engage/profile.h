@@ -30,7 +30,10 @@ struct key_contact_input {
 	const char *force_id, *neighbourhood_id;
 	const char *name, *role, *organisation, *email, *phone;
 	const char *consent_purpose;	/* required: what they agreed we may contact them for */
+	const char *created_by;		/* who records it (audit actor); NULL means "unknown" */
 };
+/* Adds the contact and, in the same transaction, a collection entry in the
+ * audit trail (audit.h; record kind "key_contact", its id). */
 int key_contact_add(struct store *s, const struct key_contact_input *in, int64_t *id,
 		    struct err *e);
 

@@ -16,7 +16,7 @@
 
 #include "store/store.h"
 
-#define STORE_OPS_VERSION 2
+#define STORE_OPS_VERSION 3
 
 typedef int (*force_fn)(void *, const struct store_force *);
 typedef int (*area_fn)(void *, const struct store_area *);
@@ -82,6 +82,9 @@ struct store_ops {
 	int (*street_each)(void *be, street_fn fn, void *ctx, struct err *e);
 	int (*sequence_take)(void *be, const char *name, int64_t count, int64_t *first,
 			     struct err *e);
+	/* version 3 */
+	int (*row_last)(void *be, const struct store_table *t, store_row_fn fn, void *ctx,
+			int *found, struct err *e);
 };
 
 extern const struct store_ops store_sqlite_ops;

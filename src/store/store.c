@@ -351,3 +351,10 @@ int store_row_delete(struct store *s, const struct store_table *t, int64_t id, s
 {
 	return s->ops->row_delete(s->be, t, id, e);
 }
+
+int store_row_last(struct store *s, const struct store_table *t, store_row_fn fn, void *ctx,
+		   int *found, struct err *e)
+{
+	*found = 0;
+	return s->ops->row_last(s->be, t, fn, ctx, found, e);
+}

@@ -304,6 +304,10 @@ int store_row_get(struct store *s, const struct store_table *t, int64_t id, stor
 int store_row_find(struct store *s, const struct store_table *t, const struct store_where *w,
 		   int nw, store_row_fn fn, void *ctx, struct err *e);
 int store_row_delete(struct store *s, const struct store_table *t, int64_t id, struct err *e);
+/* The row with the highest id (the newest of an append-only log); `fn` is
+ * called once, or never when the table is empty: then *found = 0. */
+int store_row_last(struct store *s, const struct store_table *t, store_row_fn fn, void *ctx,
+		   int *found, struct err *e);
 
 /* --- key/value settings of the deployment (e.g. "demo.seed") --------------- */
 int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);

@@ -1073,8 +1073,10 @@ static int sq_row_update(void *be, const struct store_table *t, int64_t id, int6
 		       "reload it and make your change again", t->name, (long long)id, (long long)version);
 }
 
-static int sq_row_select(void *be, const struct store_table *t, const struct store_where *w,
-			 int nw, store_row_fn fn, void *ctx, int *found, struct err *e)
+/* SELECT the rows of t matching w, in `order` ("id" or "id DESC LIMIT 1"). */
+static int select_rows(void *be, const struct store_table *t, const struct store_where *w,
+		       int nw, const char *order, store_row_fn fn, void *ctx, int *found,
+		       struct err *e)
 {
 	struct sq *q = be;
 	struct strbuf sql = STRBUF_INIT;
@@ -1096,7 +1098,7 @@ static int sq_row_select(void *be, const struct store_table *t, const struct sto
 
 		strbuf_addf(&sql, "%s %s %s ?%d", i ? " AND" : " WHERE", col, null ? "IS" : "=", i + 1);
 	}
-	strbuf_addstr(&sql, " ORDER BY id");
+	strbuf_addf(&sql, " ORDER BY %s", order);
 	st = row_stmt(q, &sql, e);
 	strbuf_release(&sql);
 	if (!st)
@@ -1127,6 +1129,18 @@ static int sq_row_select(void *be, const struct store_table *t, const struct sto
 	if (!stop && rc != SQLITE_DONE)
 		return sq_fail(q, rc, e, t->name);
 	return stop;
+}
+
+static int sq_row_select(void *be, const struct store_table *t, const struct store_where *w,
+			 int nw, store_row_fn fn, void *ctx, int *found, struct err *e)
+{
+	return select_rows(be, t, w, nw, "id", fn, ctx, found, e);
+}
+
+static int sq_row_last(void *be, const struct store_table *t, store_row_fn fn, void *ctx,
+		       int *found, struct err *e)
+{
+	return select_rows(be, t, NULL, 0, "id DESC LIMIT 1", fn, ctx, found, e);
 }
 
 static int sq_row_delete(void *be, const struct store_table *t, int64_t id, struct err *e)
@@ -1252,4 +1266,5 @@ const struct store_ops store_sqlite_ops = {
 	.street_add = sq_street_add,
 	.street_each = sq_street_each,
 	.sequence_take = sq_sequence_take,
+	.row_last = sq_row_last,
 };

@@ -189,6 +189,21 @@ static const struct store_column key_contacts_cols[] = {
 };
 const struct store_table store_key_contacts = { "key_contacts", key_contacts_cols, KEYCONTACT_NCOLS, 1 };
 
+static const struct store_column audit_log_cols[] = {
+	{ "at", ST_INT, 0 },
+	{ "actor", ST_TEXT, 0 },
+	{ "actor_role", ST_TEXT, 1 },
+	{ "operation", ST_TEXT, 0 },
+	{ "record_kind", ST_TEXT, 0 },
+	{ "record_id", ST_INT, 0 },
+	{ "purpose", ST_TEXT, 1 },
+	{ "recipient", ST_TEXT, 1 },
+	{ "detail", ST_TEXT, 1 },
+	{ "prev_hash", ST_TEXT, 0 },
+	{ "hash", ST_TEXT, 0 },
+};
+const struct store_table store_audit_log = { "audit_log", audit_log_cols, AUDIT_NCOLS, 0 };
+
 const struct store_table *const store_tables[] = {
 	&store_activities,
 	&store_activity_demographics,
@@ -205,5 +220,6 @@ const struct store_table *const store_tables[] = {
 	&store_messages,
 	&store_profile_notes,
 	&store_key_contacts,
+	&store_audit_log,
 };
 const int store_table_count = (int)(sizeof(store_tables) / sizeof(store_tables[0]));

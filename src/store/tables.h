@@ -1,6 +1,6 @@
 /*
- * tables.h - descriptors of the engagement tables (migration 003), for the
- * store_row_* functions in store.h.
+ * tables.h - descriptors of the engagement tables (migration 003) and of
+ * the audit log, for the store_row_* functions in store.h.
  *
  * Each table has an enum naming its columns in order (without id and
  * version) and a descriptor.  A value array for a table is indexed by that
@@ -186,6 +186,22 @@ enum { KEYCONTACT_FORCE_ID,
        KEYCONTACT_CONSENT_AT,
        KEYCONTACT_NCOLS };
 extern const struct store_table store_key_contacts;
+
+/* The audit trail (migration 005, on this branch 004): append-only, read
+ * and written only through engage/audit.h. */
+enum { AUDIT_AT,
+       AUDIT_ACTOR,
+       AUDIT_ACTOR_ROLE,
+       AUDIT_OPERATION,
+       AUDIT_RECORD_KIND,
+       AUDIT_RECORD_ID,
+       AUDIT_PURPOSE,
+       AUDIT_RECIPIENT,
+       AUDIT_DETAIL,
+       AUDIT_PREV_HASH,
+       AUDIT_HASH,
+       AUDIT_NCOLS };
+extern const struct store_table store_audit_log;
 
 /* Every descriptor, for the schema check. */
 extern const struct store_table *const store_tables[];

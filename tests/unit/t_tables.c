@@ -128,6 +128,18 @@ TEST(tables_rows_round_trip_filter_and_lock)
 	CHECK_INT(g.n, 1);
 	CHECK_STR(g.title, "Harbour festival");
 
+	{
+		int found = -1;
+
+		memset(&g, 0, sizeof(g));
+		CHECK_INT(store_row_last(s, &store_profile_notes, grab_note, &g, &found, &e), 0);
+		CHECK_INT(found, 1);
+		CHECK_INT(g.n, 1);
+		CHECK_INT(g.id, id2);
+		CHECK_INT(store_row_last(s, &store_votes, grab_note, &g, &found, &e), 0);
+		CHECK_INT(found, 0);
+	}
+
 	/* two people read version 1; the first save wins, the second is refused */
 	note_values(v, "GM01", "Tension after the fire (updated)");
 	CHECK_INT(store_row_update(s, &store_profile_notes, id1, 1, v, &e), 0);
