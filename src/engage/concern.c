@@ -56,7 +56,7 @@ static int check_input(struct store *s, const struct concern_input *in, int *cat
 		    (rc = eng_optional_text("address", in->address, 400, e)) < 0)
 			return rc;
 		if (in->email && *in->email && !strchr(in->email, '@'))
-			return err_set(e, ERR_INVALID, "email: \"%s\" is not an email address", in->email);
+			return err_set(e, ERR_INVALID, "email: is not an email address (it needs an @)");
 		if (in->consent_contact && !(in->email && *in->email) && !(in->phone && *in->phone) &&
 		    !(in->address && *in->address))
 			return err_set(e, ERR_INVALID,
