@@ -26,9 +26,9 @@ int api_concern_raise(struct store *s, const char *body, size_t len, struct strb
 
 	if ((rc = api_parse_concern(body, len, &in, &hold, e)) < 0)
 		return rc;
-	if ((rc = concern_raise(s, &in, NULL, NULL, &r, e)) < 0)
+	if ((rc = concern_raise(s, &in, NULL, NULL, &r, e)) < 0 ||
+	    (rc = concern_group_counts(s, r.group_id, &people, &nch, e)) < 0)
 		goto done;
-	concern_group_counts(s, r.group_id, &people, &nch, e);
 	json_init(&jw, out);
 	json_object_begin(&jw);
 	json_key_str(&jw, "reference", r.reference);

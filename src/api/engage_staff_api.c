@@ -129,8 +129,8 @@ int api_staff_vote(struct store *s, int64_t priority, const char *body, size_t l
 	    (rc = api_body_int(b, "against", &no, &present, e)) < 0 ||
 	    (rc = api_body_int(b, "abstain", &abstain, &present, e)) < 0)
 		goto done;
-	if (yes > 100000 || no > 100000 || abstain > 100000) {
-		rc = err_set(e, ERR_INVALID, "votes: counts above 100,000 are not a meeting");
+	if (yes < 0 || no < 0 || abstain < 0 || yes > 100000 || no > 100000 || abstain > 100000) {
+		rc = err_set(e, ERR_INVALID, "votes: counts are whole numbers from 0 to 100,000");
 		goto done;
 	}
 	if ((rc = priority_vote(s, meeting, priority, (int)yes, (int)no, (int)abstain, e)) == 0)

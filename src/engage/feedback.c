@@ -121,16 +121,22 @@ static int answer_concern(struct store *s, const struct feedback_input *in, int6
 }
 
 struct unanswered {
-	int64_t ids[512];
-	int n;
+	int64_t *ids;
+	size_t n, cap;
+	int failed;
 };
 
 static int collect_open(void *ctx, const struct store_row *r)
 {
 	struct unanswered *u = ctx;
 
-	if (!strcmp(r->v[CONCERN_STATUS].s, "open") && u->n < 512)
-		u->ids[u->n++] = r->id;
+	if (strcmp(r->v[CONCERN_STATUS].s, "open"))
+		return 0;
+	if (xgrow(&u->ids, &u->cap, u->n + 1, sizeof(*u->ids))) {
+		u->failed = 1;
+		return 1;
+	}
+	u->ids[u->n++] = r->id;
 	return 0;
 }
 
@@ -149,6 +155,22 @@ static int close_priority(struct store *s, const struct feedback_input *in, int 
 	if (rc < 0)
 		return rc;
 	st = vocab_find(priority_statuses, PRI_STATUS_COUNT, p.v[PRIORITY_STATUS].s);
+	/* a priority closes on what was done or why nothing was: "ongoing" and
+	 * "became-priority" are answers for concerns, not endings */
+	if (!feedback_outcome_is_no_action(outcome) &&
+	    strcmp(feedback_outcomes[outcome].slug, "action-taken") &&
+	    strcmp(feedback_outcomes[outcome].slug, "partner-action")) {
+		rc = err_set(e, ERR_INVALID,
+			     "outcome: a priority is resolved with action-taken or partner-action, or closed with no-action; \"%s\" is for concerns (record progress as an action)",
+			     feedback_outcomes[outcome].slug);
+		goto done;
+	}
+	if (st != PRI_AGREED && st != PRI_IN_PROGRESS) {
+		rc = err_set(e, ERR_INVALID,
+			     "status: only an agreed or in-progress priority is resolved or closed, and this one is %s",
+			     p.v[PRIORITY_STATUS].s);
+		goto done;
+	}
 	if (!priority_transition_ok(st, target, &why)) {
 		rc = err_set(e, ERR_INVALID, "status: it is %s, and %s", p.v[PRIORITY_STATUS].s, why);
 		goto done;
@@ -168,10 +190,17 @@ static int close_priority(struct store *s, const struct feedback_input *in, int 
 		}
 		if ((rc = store_row_find(s, &store_concerns, &w, 1, collect_open, u, e)) < 0)
 			goto done;
-		for (int i = 0; i < u->n && rc == 0; i++)
+		if (u->failed) {
+			rc = err_set(e, ERR_NOMEM, "out of memory answering the group's concerns");
+			goto done;
+		}
+		rc = 0;
+		for (size_t i = 0; i < u->n && rc == 0; i++)
 			rc = answer_concern(s, in, u->ids[i], now, NULL, queued, e);
 	}
 done:
+	if (u)
+		xfree(u->ids);
 	xfree(u);
 	eng_row_release(&p);
 	return rc;

@@ -415,8 +415,10 @@ int history_import(struct store *s, const char *dir, struct history_summary *sum
 		total += r.f.t[f].nrows;
 	ev = xcalloc(total ? total : 1, sizeof(*ev));
 	for (int f = 0; ev && f < EF_COUNT; f++)
-		if (!(r.ids[f] = xcalloc(r.f.t[f].nrows ? r.f.t[f].nrows : 1, sizeof(int64_t))))
+		if (!(r.ids[f] = xcalloc(r.f.t[f].nrows ? r.f.t[f].nrows : 1, sizeof(int64_t)))) {
+			xfree(ev);
 			ev = NULL;
+		}
 	if (!ev) {
 		rc = err_set(e, ERR_NOMEM, "out of memory replaying the engagement history");
 		goto out;

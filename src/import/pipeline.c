@@ -1174,28 +1174,34 @@ static const char *const step_names[] = {
 	"police-uk", "boundaries", "registry", "neighbourhood-boundaries", "census", "town",
 };
 
+struct old_month {
+	const struct store_force_month *now;	/* the record about to be written */
+	int64_t first_id;			/* the stored one's block, if the same */
+};
+
 static int old_first_id(void *ctx, const struct store_force_month *m)
 {
-	int64_t *old = ctx;
+	struct old_month *o = ctx;
 
-	old[0] = m->rows;
-	old[1] = m->first_id;
+	if (m->rows == o->now->rows && m->data_len == o->now->data_len &&
+	    !memcmp(m->data, o->now->data, m->data_len))
+		o->first_id = m->first_id;
 	return 0;
 }
 
 /* Crime ids for a street force-month: the same block again when the month
- * is re-imported with the same number of rows (the same file gives the
- * same ids), else a new block from the "crime" sequence. */
+ * is re-imported unchanged (the same file gives the same ids), else a new
+ * block from the "crime" sequence, so an id never names two crimes. */
 static int crime_ids(struct job *j, struct store_force_month *m)
 {
-	int64_t old[2] = { -1, 0 };
+	struct old_month o = { m, 0 };
 	struct err ignored = ERR_INIT;
 
 	if (m->kind != MONTH_STREET || m->rows < 1)
 		return 0;
-	if (store_force_month_get(j->s, m->force_id, m->month, m->kind, old_first_id, old,
-				  &ignored) == 0 && old[0] == m->rows && old[1] > 0) {
-		m->first_id = old[1];
+	if (store_force_month_get(j->s, m->force_id, m->month, m->kind, old_first_id, &o,
+				  &ignored) == 0 && o.first_id > 0) {
+		m->first_id = o.first_id;
 		return 0;
 	}
 	return store_sequence_take(j->s, "crime", m->rows, &m->first_id, j->e);

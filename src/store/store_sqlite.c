@@ -963,9 +963,21 @@ static sqlite3_stmt *row_stmt(struct sq *q, const struct strbuf *sql, struct err
 		return NULL;
 	}
 	if (q->nrows == ROW_CACHE) {	/* full: a few dozen shapes are in use, so rare */
-		sqlite3_finalize(q->rows[0].st);
-		xfree(q->rows[0].sql);
-		memmove(&q->rows[0], &q->rows[1], sizeof(q->rows[0]) * (ROW_CACHE - 1));
+		int victim = -1;
+
+		/* never a statement an outer query is still stepping through */
+		for (int i = 0; i < q->nrows && victim < 0; i++)
+			if (!sqlite3_stmt_busy(q->rows[i].st))
+				victim = i;
+		if (victim < 0) {
+			sqlite3_finalize(st);
+			err_set(e, ERR_INTERNAL, "too many queries in progress at once");
+			return NULL;
+		}
+		sqlite3_finalize(q->rows[victim].st);
+		xfree(q->rows[victim].sql);
+		memmove(&q->rows[victim], &q->rows[victim + 1],
+			sizeof(q->rows[0]) * (size_t)(ROW_CACHE - 1 - victim));
 		q->nrows--;
 	}
 	q->rows[q->nrows].sql = xstrdup(sql->buf);
