@@ -108,5 +108,10 @@ int cmd_profile(struct cli_ctx *ctx);
 int cmd_todo(struct cli_ctx *ctx);
 int cmd_pack(struct cli_ctx *ctx);
 int cmd_audit(struct cli_ctx *ctx);
+int cmd_user(struct cli_ctx *ctx);
+
+/* The auth.* settings as an auth_policy (cmd_user.c; serve will use it too). */
+struct auth_policy;
+void cli_auth_policy(const struct cli_ctx *ctx, struct auth_policy *p);
 
 #endif

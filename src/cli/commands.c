@@ -242,6 +242,30 @@ const struct cli_command cli_commands[] = {
 	  "Crime and ASB for the last three months against the three before, progress\n"
 	  "on the current priorities with their actions, and candidates for new ones.",
 	  NEEDS_STORE, 0, 0, { { "neighbourhood", "FORCE/ID", "where" } }, cmd_pack },
+	{ "user", "user add|list|role|disable|enable|reset|token|check [USERNAME] [options]",
+	  "manage accounts: add, list, change role, disable, reset, API tokens",
+	  "Roles: resident, volunteer, officer (officer or PCSO), sergeant (sergeant or\n"
+	  "inspector), analyst, partner (with --partner-org), administrator. Every role\n"
+	  "but resident and administrator needs --force; --neighbourhoods limits staff\n"
+	  "to some neighbourhoods of that force (default: the whole force).\n"
+	  "add and reset read the password from the first line of standard input or\n"
+	  "--password-file, or make one with --generate-password and print it once.\n"
+	  "Passwords need at least 12 characters and must not be the username; they\n"
+	  "are stored as argon2id hashes. reset also clears failed attempts and a\n"
+	  "lockout. disable ends the user's sessions and revokes their API tokens.\n"
+	  "token prints a new API token once (stored only as a hash). check tries a\n"
+	  "password from standard input under the sign-in rules (auth.* settings).\n"
+	  "list never prints hashes or secrets.",
+	  NEEDS_STORE_WRITE, 1, 2,
+	  { { "role", "ROLE", "the role (add, role)" },
+	    { "force", "FORCE", "the force a scoped user works for (add)" },
+	    { "neighbourhoods", "ID,ID", "neighbourhoods of that force they work in (add)" },
+	    { "partner-org", "ORG", "the partner organisation (add, partner role)" },
+	    { "name", "NAME", "the name shown to colleagues (add)" },
+	    { "password-file", "FILE", "read the password from the file's first line (add, reset)" },
+	    { "generate-password", NULL, "make a random password and print it once (add, reset)" },
+	    { "label", "TEXT", "what an API token is for (token)" } },
+	  cmd_user },
 	{ "init", "init",
 	  "create the database, or upgrade its schema",
 	  "Creates the database file named by the `database` setting if it is\n"

@@ -16,6 +16,14 @@
 #include <string.h>
 
 const struct config_key config_keys[] = {
+	{ "auth.lockout_after", NULL, CFG_INT, 1, 100, NULL, "5",
+	  "wrong passwords in a row that lock an account" },
+	{ "auth.lockout_minutes", NULL, CFG_INT, 1, 1440, NULL, "15",
+	  "minutes the first lockout lasts; each further lockout doubles it, up to 24 hours" },
+	{ "auth.session_idle_minutes", NULL, CFG_INT, 1, 1440, NULL, "30",
+	  "a signed-in session unused this long ends" },
+	{ "auth.session_max_hours", NULL, CFG_INT, 1, 168, NULL, "12",
+	  "a session ends this long after sign-in, however busy" },
 	{ "database", "database", CFG_STRING, 0, 0, NULL, "engage.db",
 	  "SQLite database file holding everything Engage stores" },
 	{ "http.bind", "bind", CFG_STRING, 0, 0, NULL, "127.0.0.1",

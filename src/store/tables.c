@@ -204,6 +204,49 @@ static const struct store_column audit_log_cols[] = {
 };
 const struct store_table store_audit_log = { "audit_log", audit_log_cols, AUDIT_NCOLS, 0 };
 
+static const struct store_column users_cols[] = {
+	{ "username", ST_TEXT, 0 },
+	{ "display_name", ST_TEXT, 1 },
+	{ "role", ST_TEXT, 0 },
+	{ "force_id", ST_TEXT, 1 },
+	{ "partner_org", ST_TEXT, 1 },
+	{ "password_hash", ST_TEXT, 0 },
+	{ "totp_secret", ST_TEXT, 1 },
+	{ "failed_attempts", ST_INT, 0 },
+	{ "lockouts", ST_INT, 0 },
+	{ "locked_until", ST_INT, 1 },
+	{ "disabled", ST_INT, 0 },
+	{ "created_at", ST_INT, 0 },
+};
+const struct store_table store_users = { "users", users_cols, USER_NCOLS, 1 };
+
+static const struct store_column user_neighbourhoods_cols[] = {
+	{ "user_id", ST_INT, 0 },
+	{ "force_id", ST_TEXT, 0 },
+	{ "neighbourhood_id", ST_TEXT, 0 },
+};
+const struct store_table store_user_neighbourhoods = { "user_neighbourhoods", user_neighbourhoods_cols, UNBHD_NCOLS, 0 };
+
+static const struct store_column sessions_cols[] = {
+	{ "token_hash", ST_TEXT, 0 },
+	{ "user_id", ST_INT, 0 },
+	{ "created_at", ST_INT, 0 },
+	{ "last_seen", ST_INT, 0 },
+	{ "expires_at", ST_INT, 0 },
+	{ "csrf_secret", ST_TEXT, 0 },
+};
+const struct store_table store_sessions = { "sessions", sessions_cols, SESSION_NCOLS, 0 };
+
+static const struct store_column api_tokens_cols[] = {
+	{ "user_id", ST_INT, 0 },
+	{ "token_hash", ST_TEXT, 0 },
+	{ "label", ST_TEXT, 0 },
+	{ "created_at", ST_INT, 0 },
+	{ "last_used", ST_INT, 1 },
+	{ "revoked", ST_INT, 0 },
+};
+const struct store_table store_api_tokens = { "api_tokens", api_tokens_cols, APITOKEN_NCOLS, 0 };
+
 const struct store_table *const store_tables[] = {
 	&store_activities,
 	&store_activity_demographics,
@@ -221,5 +264,9 @@ const struct store_table *const store_tables[] = {
 	&store_profile_notes,
 	&store_key_contacts,
 	&store_audit_log,
+	&store_users,
+	&store_user_neighbourhoods,
+	&store_sessions,
+	&store_api_tokens,
 };
 const int store_table_count = (int)(sizeof(store_tables) / sizeof(store_tables[0]));

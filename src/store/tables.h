@@ -1,6 +1,7 @@
 /*
- * tables.h - descriptors of the engagement tables (migration 003) and of
- * the audit log, for the store_row_* functions in store.h.
+ * tables.h - descriptors of the engagement tables (migration 003), the
+ * account tables (migration 004) and the audit log (migration 005), for the
+ * store_row_* functions in store.h.
  *
  * Each table has an enum naming its columns in order (without id and
  * version) and a descriptor.  A value array for a table is indexed by that
@@ -187,7 +188,7 @@ enum { KEYCONTACT_FORCE_ID,
        KEYCONTACT_NCOLS };
 extern const struct store_table store_key_contacts;
 
-/* The audit trail (migration 005, on this branch 004): append-only, read
+/* The audit trail (migration 005): append-only, read
  * and written only through engage/audit.h. */
 enum { AUDIT_AT,
        AUDIT_ACTOR,
@@ -202,6 +203,45 @@ enum { AUDIT_AT,
        AUDIT_HASH,
        AUDIT_NCOLS };
 extern const struct store_table store_audit_log;
+
+enum { USER_USERNAME,
+       USER_DISPLAY_NAME,
+       USER_ROLE,
+       USER_FORCE_ID,
+       USER_PARTNER_ORG,
+       USER_PASSWORD_HASH,
+       USER_TOTP_SECRET,
+       USER_FAILED_ATTEMPTS,
+       USER_LOCKOUTS,
+       USER_LOCKED_UNTIL,
+       USER_DISABLED,
+       USER_CREATED_AT,
+       USER_NCOLS };
+extern const struct store_table store_users;
+
+enum { UNBHD_USER_ID,
+       UNBHD_FORCE_ID,
+       UNBHD_NEIGHBOURHOOD_ID,
+       UNBHD_NCOLS };
+extern const struct store_table store_user_neighbourhoods;
+
+enum { SESSION_TOKEN_HASH,
+       SESSION_USER_ID,
+       SESSION_CREATED_AT,
+       SESSION_LAST_SEEN,
+       SESSION_EXPIRES_AT,
+       SESSION_CSRF_SECRET,
+       SESSION_NCOLS };
+extern const struct store_table store_sessions;
+
+enum { APITOKEN_USER_ID,
+       APITOKEN_TOKEN_HASH,
+       APITOKEN_LABEL,
+       APITOKEN_CREATED_AT,
+       APITOKEN_LAST_USED,
+       APITOKEN_REVOKED,
+       APITOKEN_NCOLS };
+extern const struct store_table store_api_tokens;
 
 /* Every descriptor, for the schema check. */
 extern const struct store_table *const store_tables[];

@@ -1,5 +1,4 @@
--- 005 (numbered 005 on the audit branch until the accounts migration lands):
--- the audit trail of restricted records (Data Protection Act 2018 s.62).
+-- 005: the audit trail of restricted records (Data Protection Act 2018 s.62).
 -- One row per collection, alteration, consultation, disclosure, combination
 -- or erasure of personal data: who (a user id or a system name), when (UTC
 -- seconds), what (record kind and id), why (purpose), to whom (recipient,
