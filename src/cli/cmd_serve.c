@@ -8,6 +8,7 @@
  */
 #include "cli/cli.h"
 
+#include "auth/auth.h"
 #include "base/log.h"
 #include "api/api.h"
 #include "index/readmodel.h"
@@ -102,6 +103,10 @@ int cmd_serve(struct cli_ctx *ctx)
 	sigaddset(&stop_signals, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
 	pthread_mutex_init(&health.lock, NULL);
+	if (auth_init(&e) < 0) {	/* API tokens are checked with libsodium */
+		cli_error("serve: %s", e.msg);
+		goto done;
+	}
 	if (readmodel_load(ctx->store, &rm, &e) < 0 ||
 	    api_prerender(rm, (int)config_int(cfg, "api.prerender_months"), &e) < 0) {
 		cli_error("serve: %s", e.msg);

@@ -41,6 +41,18 @@ const char *role_list(void)
 	return "resident, volunteer, officer, sergeant, analyst, partner, administrator";
 }
 
+const char *const perm_names[PERM_COUNT] = {
+	[PERM_RAISE_CONCERN] = "raise concerns",
+	[PERM_VIEW_INTERNAL] = "see internal engagement records",
+	[PERM_VIEW_PERSONAL] = "see personal details",
+	[PERM_RECORD_ENGAGEMENT] = "record engagement",
+	[PERM_RECORD_VOTES] = "record votes",
+	[PERM_AGREE_PRIORITIES] = "agree priorities and act on them",
+	[PERM_UPDATE_ACTIONS] = "update actions",
+	[PERM_VIEW_ANALYTICS] = "see analytics",
+	[PERM_MANAGE_USERS] = "manage accounts",
+};
+
 int role_allows(int role, int perm)
 {
 	if (role < 0 || role >= ROLE_COUNT || perm < 0 || perm >= PERM_COUNT)

@@ -56,6 +56,9 @@ struct role_info {
 };
 
 extern const struct role_info roles[ROLE_COUNT];
+/* What each permission lets a person do, as words for messages
+ * ("your role (partner) may not agree priorities"). */
+extern const char *const perm_names[PERM_COUNT];
 
 /* The role with this slug, or -1. */
 int role_find(const char *slug);

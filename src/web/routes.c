@@ -26,6 +26,9 @@
 
 #include "api/engage_api.h"
 #include "api/engage_staff_api.h"
+#include "auth/auth.h"
+#include "base/timeutil.h"
+#include "model/role.h"
 #include "base/parse.h"
 #include "index/readmodel.h"
 #include "publish/opendata.h"
@@ -173,23 +176,45 @@ static int h_record(void *app, const struct http_request *req, struct http_respo
 
 /* --- the staff engagement API: signed-in callers only --------------------- */
 
-/* Run `call` with the store locked once the request is authenticated;
- * without a credential (or any way to check one) the answer is 401. */
-#define STAFF_CALL(wa, req, res, actor, call)                                        \
+static void unauthorised(struct http_response *res);
+
+/* The signed-in caller of a staff route: an API token (Authorization:
+ * Bearer, from `engage user token`) whose user's role allows `perm`.
+ * 401 without a valid token, 403 when the role may not.  `actor` gets
+ * "user:<id>", what the records keep of who acted.  Store lock held. */
+static int staff_caller(struct web_app *wa, const struct http_request *req, int perm,
+			char *actor, size_t size, struct http_response *res)
+{
+	const char *h = http_header(req, "Authorization");
+	struct auth_user user;
+	struct err e = ERR_INIT;
+
+	if (!h || strncmp(h, "Bearer ", 7) ||
+	    auth_token_check(wa->store, h + 7, time_now(), &user, &e) < 0) {
+		unauthorised(res);
+		return ERR_DENIED;
+	}
+	if (!role_allows(user.scope.role, perm)) {
+		http_response_error(res, 403, "forbidden", "your role (%s) may not %s",
+				    roles[user.scope.role].slug, perm_names[perm]);
+		return ERR_DENIED;
+	}
+	snprintf(actor, size, "user:%lld", (long long)user.id);
+	return 0;
+}
+
+/* Run `call` with the store locked, for a caller allowed `perm`. */
+#define STAFF_CALL(wa, req, res, actor, perm, call)                                  \
 	do {                                                                         \
 		int rc_;                                                             \
 		if (!(wa)->store)                                                    \
 			return no_store(res);                                        \
 		pthread_mutex_lock((wa)->store_lock);                                \
-		rc_ = (wa)->authenticate ? (wa)->authenticate((wa)->auth_ctx, (wa)->store, req, \
-							      actor, sizeof(actor), &(res)->err) \
-					 : ERR_DENIED;                               \
+		rc_ = staff_caller(wa, req, perm, actor, sizeof(actor), res);        \
 		if (rc_ == 0)                                                        \
 			rc_ = (call);                                                \
-		else                                                                 \
-			unauthorised(res);                                           \
 		pthread_mutex_unlock((wa)->store_lock);                              \
-		return rc_ < 0 && (res)->status == 401 ? 0 : rc_;                    \
+		return rc_ == ERR_DENIED && (res)->status ? 0 : rc_;                 \
 	} while (0)
 
 static void unauthorised(struct http_response *res)
@@ -221,7 +246,7 @@ static int h_staff_activity(void *app, const struct http_request *req, struct ht
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
 		   created(api_staff_activity(wa->store, actor, req->body, req->body_len, &res->body,
 					      &res->err), res));
 }
@@ -231,7 +256,7 @@ static int h_staff_propose(void *app, const struct http_request *req, struct htt
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
 		   created(api_staff_propose(wa->store, req->body, req->body_len, &res->body, &res->err), res));
 }
 
@@ -240,7 +265,7 @@ static int h_staff_vote(void *app, const struct http_request *req, struct http_r
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_VOTES,
 		   api_staff_vote(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
 				  &res->err));
 }
@@ -250,7 +275,7 @@ static int h_staff_agree(void *app, const struct http_request *req, struct http_
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES,
 		   api_staff_agree(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
 				   &res->err));
 }
@@ -260,7 +285,7 @@ static int h_staff_action(void *app, const struct http_request *req, struct http
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES,
 		   created(api_staff_action(wa->store, id_param(req, "id"), req->body, req->body_len,
 					    &res->body, &res->err), res));
 }
@@ -270,7 +295,7 @@ static int h_staff_action_update(void *app, const struct http_request *req, stru
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_UPDATE_ACTIONS,
 		   api_staff_action_update(wa->store, id_param(req, "id"), req->body, req->body_len,
 					   &res->body, &res->err));
 }
@@ -280,7 +305,7 @@ static int h_staff_feedback(void *app, const struct http_request *req, struct ht
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
 		   created(api_staff_feedback(wa->store, actor, req->body, req->body_len, &res->body,
 					      &res->err), res));
 }
@@ -290,7 +315,7 @@ static int h_staff_candidates(void *app, const struct http_request *req, struct 
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor,
+	STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL,
 		   api_staff_candidates(wa->store, wa->rm, http_param(req, "force"), http_param(req, "id"),
 					&res->body, &res->err));
 }
@@ -369,7 +394,7 @@ const struct route web_routes[] = {
 	{ .methods = HTTP_GET, .pattern = "/", .handler = h_home, .name = "home", .role = 0 },
 	{ .methods = HTTP_POST, .pattern = "/api/v1/concerns", .handler = h_concern_raise,
 	  .name = "v1-concern-raise", .role = 0 },
-	/* staff: role 1 = signed in (web_app.authenticate); 401 otherwise */
+	/* staff: role 1 = an API token whose role allows the call (staff_caller) */
 	{ .methods = HTTP_POST, .pattern = "/api/v1/activities", .handler = h_staff_activity,
 	  .name = "v1-activity-add", .role = 1 },
 	{ .methods = HTTP_POST, .pattern = "/api/v1/priorities", .handler = h_staff_propose,

@@ -52,16 +52,6 @@ struct web_app {
 	 * handles are single-threaded: hold store_lock around every use. */
 	struct store *store;
 	pthread_mutex_t *store_lock;
-	/*
-	 * Who a request comes from, for the staff routes (role 1 in the table):
-	 * fills `actor` (a user id or name for the records, never shown in
-	 * public) and returns 0, or a negative ERR_* when the request carries
-	 * no valid credential.  NULL: nobody can use the staff routes; they
-	 * answer 401.  Called with store_lock held.
-	 */
-	int (*authenticate)(void *auth_ctx, struct store *s, const struct http_request *req,
-			    char *actor, size_t actor_size, struct err *e);
-	void *auth_ctx;
 	/* police.uk API answers rendered once (routes_api.h) */
 	struct strbuf api_forces, api_categories, api_dates, api_updated;
 	void *user;
