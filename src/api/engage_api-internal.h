@@ -14,6 +14,10 @@
  * which the caller frees with api_parse_release() (also on failure). */
 int api_parse_concern(const char *body, size_t len, struct concern_input *in, void **hold,
 		      struct err *e);
+/* The same for a signed-in member of staff typing one in: the body may
+ * name the "channel" it arrived through, and `actor` is recorded. */
+int api_parse_staff_concern(const char *body, size_t len, const char *actor,
+			    struct concern_input *in, void **hold, struct err *e);
 void api_parse_release(void *hold);
 
 /* A request body that must be one JSON object, read member by member.

@@ -15,20 +15,16 @@
 
 #include <string.h>
 
-int api_concern_raise(struct store *s, const char *body, size_t len, struct strbuf *out,
-		      struct err *e)
+static int raise_and_answer(struct store *s, struct concern_input *in, struct strbuf *out,
+			    struct err *e)
 {
-	struct concern_input in;
 	struct concern_result r;
 	struct json_writer jw;
-	void *hold = NULL;
 	int rc, people = 0, nch = 0;
 
-	if ((rc = api_parse_concern(body, len, &in, &hold, e)) < 0)
-		return rc;
-	if ((rc = concern_raise(s, &in, NULL, NULL, &r, e)) < 0 ||
+	if ((rc = concern_raise(s, in, NULL, NULL, &r, e)) < 0 ||
 	    (rc = concern_group_counts(s, r.group_id, &people, &nch, e)) < 0)
-		goto done;
+		return rc;
 	json_init(&jw, out);
 	json_object_begin(&jw);
 	json_key_str(&jw, "reference", r.reference);
@@ -37,7 +33,31 @@ int api_concern_raise(struct store *s, const char *body, size_t len, struct strb
 	json_key_int(&jw, "raised_by", people);
 	json_key_int(&jw, "channels", nch);
 	json_object_end(&jw);
-done:
+	return 0;
+}
+
+int api_concern_raise(struct store *s, const char *body, size_t len, struct strbuf *out,
+		      struct err *e)
+{
+	struct concern_input in;
+	void *hold = NULL;
+	int rc = api_parse_concern(body, len, &in, &hold, e);
+
+	if (rc == 0)
+		rc = raise_and_answer(s, &in, out, e);
+	api_parse_release(hold);
+	return rc;
+}
+
+int api_staff_concern_raise(struct store *s, const char *actor, const char *body, size_t len,
+			    struct strbuf *out, struct err *e)
+{
+	struct concern_input in;
+	void *hold = NULL;
+	int rc = api_parse_staff_concern(body, len, actor, &in, &hold, e);
+
+	if (rc == 0)
+		rc = raise_and_answer(s, &in, out, e);
 	api_parse_release(hold);
 	return rc;
 }

@@ -29,6 +29,10 @@
  * "category_suggested","raised_by","channels"}. */
 int api_concern_raise(struct store *s, const char *body, size_t len, struct strbuf *out,
 		      struct err *e);
+/* The same for signed-in staff (`actor`): the body may also name the
+ * "channel" (a postcard typed in after a street meeting, a phone call). */
+int api_staff_concern_raise(struct store *s, const char *actor, const char *body, size_t len,
+			    struct strbuf *out, struct err *e);
 /* GET /api/v1/concerns/{reference}: the public view. */
 int api_concern_public(struct store *s, const char *reference, struct strbuf *out, struct err *e);
 /* GET /api/v1/neighbourhoods/{force}/{id}/record: the published record. */

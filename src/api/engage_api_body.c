@@ -132,6 +132,20 @@ int api_parse_concern(const char *body, size_t len, struct concern_input *in, vo
 	return 0;
 }
 
+int api_parse_staff_concern(const char *body, size_t len, const char *actor,
+			    struct concern_input *in, void **hold, struct err *e)
+{
+	const char *channel = NULL;
+	int rc = api_parse_concern(body, len, in, hold, e);
+
+	if (rc < 0 || (rc = get_string(*hold, "channel", "channel", &channel, e)) < 0)
+		return rc;
+	if (channel)
+		in->channel = channel;
+	in->created_by = actor;
+	return 0;
+}
+
 void api_parse_release(void *hold)
 {
 	json_decref(hold);

@@ -119,62 +119,10 @@ static void open_data_etag(struct web_app *wa)
 		 (unsigned long long)h);
 }
 
-/* --- Engage's own API: /api/v1 ------------------------------------------- */
-
 static int no_store(struct http_response *res)
 {
 	return err_set(&res->err, ERR_BUSY, "this server has no database for engagement records");
 }
-
-static int h_concern_raise(void *app, const struct http_request *req, struct http_response *res)
-{
-	struct web_app *wa = app;
-	const char *type = http_header(req, "Content-Type");
-	int rc;
-
-	/* JSON only: a browser cannot send it cross-site without CORS, which
-	 * Engage does not grant, so no CSRF token is needed here */
-	if (!type || strncmp(type, "application/json", 16))
-		return err_set(&res->err, ERR_INVALID, "Content-Type: send application/json");
-	if (!wa->store)
-		return no_store(res);
-	pthread_mutex_lock(wa->store_lock);
-	rc = api_concern_raise(wa->store, req->body, req->body_len, &res->body, &res->err);
-	pthread_mutex_unlock(wa->store_lock);
-	if (rc == 0)
-		res->status = 201;
-	return rc;
-}
-
-static int h_concern_public(void *app, const struct http_request *req, struct http_response *res)
-{
-	struct web_app *wa = app;
-	int rc;
-
-	if (!wa->store)
-		return no_store(res);
-	pthread_mutex_lock(wa->store_lock);
-	rc = api_concern_public(wa->store, http_param(req, "reference"), &res->body, &res->err);
-	pthread_mutex_unlock(wa->store_lock);
-	http_response_header(res, "Cache-Control", "no-store");
-	return rc;
-}
-
-static int h_record(void *app, const struct http_request *req, struct http_response *res)
-{
-	struct web_app *wa = app;
-	int rc;
-
-	if (!wa->store)
-		return no_store(res);
-	pthread_mutex_lock(wa->store_lock);
-	rc = api_neighbourhood_record(wa->store, http_param(req, "force"), http_param(req, "id"),
-				      &res->body, &res->err);
-	pthread_mutex_unlock(wa->store_lock);
-	return rc;
-}
-
-/* --- the staff engagement API: signed-in callers only --------------------- */
 
 static void unauthorised(struct http_response *res);
 
@@ -240,6 +188,66 @@ static int created(int rc, struct http_response *res)
 		res->status = 201;
 	return rc;
 }
+
+/* --- Engage's own API: /api/v1 ------------------------------------------- */
+
+
+static int h_concern_raise(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	const char *type = http_header(req, "Content-Type");
+	int rc;
+
+	/* JSON only: a browser cannot send it cross-site without CORS, which
+	 * Engage does not grant, so no CSRF token is needed here */
+	if (!type || strncmp(type, "application/json", 16))
+		return err_set(&res->err, ERR_INVALID, "Content-Type: send application/json");
+	if (!wa->store)
+		return no_store(res);
+	if (http_header(req, "Authorization")) {	/* staff typing one in */
+		char actor[128];
+
+		STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+			   created(api_staff_concern_raise(wa->store, actor, req->body, req->body_len,
+							   &res->body, &res->err), res));
+	}
+	pthread_mutex_lock(wa->store_lock);
+	rc = api_concern_raise(wa->store, req->body, req->body_len, &res->body, &res->err);
+	pthread_mutex_unlock(wa->store_lock);
+	if (rc == 0)
+		res->status = 201;
+	return rc;
+}
+
+static int h_concern_public(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	int rc;
+
+	if (!wa->store)
+		return no_store(res);
+	pthread_mutex_lock(wa->store_lock);
+	rc = api_concern_public(wa->store, http_param(req, "reference"), &res->body, &res->err);
+	pthread_mutex_unlock(wa->store_lock);
+	http_response_header(res, "Cache-Control", "no-store");
+	return rc;
+}
+
+static int h_record(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	int rc;
+
+	if (!wa->store)
+		return no_store(res);
+	pthread_mutex_lock(wa->store_lock);
+	rc = api_neighbourhood_record(wa->store, http_param(req, "force"), http_param(req, "id"),
+				      &res->body, &res->err);
+	pthread_mutex_unlock(wa->store_lock);
+	return rc;
+}
+
+/* --- the staff engagement API: signed-in callers only --------------------- */
 
 static int h_staff_activity(void *app, const struct http_request *req, struct http_response *res)
 {

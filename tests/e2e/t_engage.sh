@@ -158,7 +158,7 @@ after=$(sqlite3 "$T/e.db" "select count(*) from priorities")
 [ "$status" = 401 ] && [ "$before" = "$after" ] && ok "a made-up token changes nothing" || not_ok "a made-up token changes nothing" "$status $before $after"
 
 # --- the staff API with real accounts and tokens ---
-for who in "sgt sergeant" "chair volunteer" "council partner" "analyst analyst"; do
+for who in "sgt sergeant" "pc officer" "chair volunteer" "council partner" "analyst analyst"; do
   set -- $who
   extra=""; [ "$2" = partner ] && extra="--partner-org Porthmawr-County-Council"
   "$ENGAGE" user add "$1" --role "$2" --force glanmor $extra --generate-password $db > /dev/null 2>&1
@@ -169,6 +169,15 @@ api() {	# api TOKEN METHOD PATH JSON
   body=$(curl -s -w '\n%{http_code}' -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' \
          --data-binary "$4" "$base$3"); status=${body##*$'\n'}; body=${body%$'\n'*}
 }
+api "$tok_pc" POST /api/v1/concerns '{"force":"glanmor","neighbourhood":"GM01","channel":"postcard","text":"Cars racing past the school gates","contact":{"name":"Huw Rees","email":"huw@example.org","consent":true}}'
+[ "$status" = 201 ] && ok "an officer types in a postcard through the API (201)" || not_ok "officer postcard via API" "$status $body"
+pcref=$(printf '%s' "$body" | grep -o 'ENG-[0-9A-Z-]*')
+http "$base/api/v1/concerns/$pcref"
+printf '%s' "$body" | grep -q '"channel":"postcard"' && ok "it is recorded as a postcard" || not_ok "channel postcard" "$body"
+post '{"force":"glanmor","neighbourhood":"GM01","channel":"postcard","text":"A claim to be a postcard","anonymous":true}'
+pubref=$(printf '%s' "$body" | grep -o 'ENG-[0-9A-Z-]*')
+http "$base/api/v1/concerns/$pubref"
+printf '%s' "$body" | grep -q '"channel":"online-form"' && ok "the public form cannot claim another channel" || not_ok "public channel fixed" "$body"
 api "$tok_sgt" POST /api/v1/activities "{\"force\":\"glanmor\",\"neighbourhood\":\"GM01\",\"kind\":\"pact-meeting\",\"title\":\"API PACT\",\"starts\":\"${today}T18:00\",\"venue\":\"Market Hall\",\"attendance\":12}"
 [ "$status" = 201 ] && ok "a sergeant records a PACT meeting (201)" || not_ok "a sergeant records a meeting" "$status $body"
 meeting2=$(printf '%s' "$body" | grep -o '[0-9][0-9]*')
