@@ -9,7 +9,12 @@
 #include "base/timeutil.h"
 #include "engage/activity.h"
 #include "engage/feedback.h"
+#include "engage/pack.h"
 #include "engage/pact.h"
+#include "engage/plan.h"
+#include "engage/profile.h"
+#include "base/parse.h"
+#include "base/xalloc.h"
 
 #include <string.h>
 
@@ -279,5 +284,185 @@ int api_staff_candidates(struct store *s, const struct readmodel *rm, const char
 		json_object_end(&jw);
 	}
 	json_array_end(&jw);
+	return 0;
+}
+
+int api_staff_profile(struct store *s, const char *force, const char *id, struct strbuf *out,
+		      struct err *e)
+{
+	struct profile p;
+	struct json_writer jw;
+	int rc = profile_load(s, force, id, &p, e);
+
+	if (rc < 0)
+		return rc;
+	json_init(&jw, out);
+	json_object_begin(&jw);
+	json_key_int(&jw, "lsoas", p.lsoas);
+	json_key_int(&jw, "population", p.population);
+	json_key_int(&jw, "households", p.households);
+	json_key(&jw, "census");
+	json_array_begin(&jw);
+	for (int i = 0; i < p.nfigures; i++) {
+		json_object_begin(&jw);
+		json_key_str(&jw, "measure", p.figures[i].measure);
+		json_key_str(&jw, "category", p.figures[i].category);
+		json_key_int(&jw, "value", p.figures[i].value);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	json_key_int(&jw, "groups", p.groups);
+	json_key_int(&jw, "places", p.places);
+	json_key_int(&jw, "notes", p.notes);
+	json_key_int(&jw, "key_contacts", p.key_contacts);
+	json_object_end(&jw);
+	return 0;
+}
+
+static int plan_entry_json(void *ctx, const struct plan_entry_view *v)
+{
+	struct json_writer *jw = ctx;
+
+	json_object_begin(jw);
+	json_key_int(jw, "id", v->id);
+	json_key_str(jw, "date", v->planned_date);
+	json_key_str(jw, "channel", v->channel);
+	json_key_str(jw, "audience", v->audience);
+	json_key_str(jw, "owner", v->owner);
+	json_key_bool(jw, "held", v->activity_id != 0);
+	json_key_bool(jw, "overdue", v->overdue);
+	json_object_end(jw);
+	return 0;
+}
+
+static int gap_json(void *ctx, const char *audience, const char *why)
+{
+	struct json_writer *jw = ctx;
+
+	json_object_begin(jw);
+	json_key_str(jw, "audience", audience);
+	json_key_str(jw, "why", why);
+	json_object_end(jw);
+	return 0;
+}
+
+int api_staff_plan(struct store *s, const char *force, const char *id, struct strbuf *out,
+		   struct err *e)
+{
+	struct json_writer jw;
+	int rc;
+
+	json_init(&jw, out);
+	json_object_begin(&jw);
+	json_key(&jw, "entries");
+	json_array_begin(&jw);
+	if ((rc = plan_each(s, force, id, plan_entry_json, &jw, e)) < 0)
+		return rc;
+	json_array_end(&jw);
+	json_key(&jw, "unplanned_audiences");
+	json_array_begin(&jw);
+	if ((rc = plan_unplanned_audiences(s, force, id, gap_json, &jw, e)) < 0)
+		return rc;
+	json_array_end(&jw);
+	json_object_end(&jw);
+	return 0;
+}
+
+static int todo_json(void *ctx, const struct todo_item *it)
+{
+	struct json_writer *jw = ctx;
+
+	json_object_begin(jw);
+	json_key_str(jw, "kind", todo_kind_names[it->kind]);
+	json_key_int(jw, "id", it->id);
+	json_key_str(jw, "when", it->when);
+	json_key_str(jw, "what", it->what);
+	json_object_end(jw);
+	return 0;
+}
+
+int api_staff_todo(struct store *s, const char *force, const char *id, struct strbuf *out,
+		   struct err *e)
+{
+	struct json_writer jw;
+	int rc;
+
+	json_init(&jw, out);
+	json_array_begin(&jw);
+	if ((rc = profile_todo(s, force, id, 28, todo_json, &jw, e)) < 0)
+		return rc;
+	json_array_end(&jw);
+	return 0;
+}
+
+int api_staff_pack(struct store *s, const struct readmodel *rm, const char *force,
+		   const char *id, struct strbuf *out, struct err *e)
+{
+	struct meeting_pack *pk = xcalloc(1, sizeof(*pk));	/* large */
+	struct json_writer jw;
+	char month[8];
+	int rc;
+
+	if (!pk)
+		return err_set(e, ERR_NOMEM, "out of memory building the pack");
+	if ((rc = pack_build(s, rm, force, id, pk, e)) < 0) {
+		xfree(pk);
+		return rc;
+	}
+	json_init(&jw, out);
+	json_object_begin(&jw);
+	json_key_str(&jw, "neighbourhood", pk->neighbourhood);
+	json_key(&jw, "crime");
+	json_object_begin(&jw);
+	if (pk->last_month) {
+		format_month(pk->first_month, month);
+		json_key_str(&jw, "from", month);
+		format_month(pk->last_month, month);
+		json_key_str(&jw, "to", month);
+	}
+	json_key(&jw, "by_category");
+	json_array_begin(&jw);
+	for (int c = 0; c < CAT_COUNT; c++) {
+		if (!pk->crime_now[c] && !pk->crime_before[c])
+			continue;
+		json_object_begin(&jw);
+		json_key_str(&jw, "category", crime_categories[c].slug);
+		json_key_int(&jw, "last_3_months", pk->crime_now[c]);
+		json_key_int(&jw, "3_months_before", pk->crime_before[c]);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	json_key_int(&jw, "total", pk->total_now);
+	json_key_int(&jw, "total_before", pk->total_before);
+	json_object_end(&jw);
+	json_key(&jw, "priorities");
+	json_array_begin(&jw);
+	for (int i = 0; i < pk->npriorities; i++) {
+		const struct pack_priority *pp = &pk->priorities[i];
+
+		json_object_begin(&jw);
+		json_key_int(&jw, "id", pp->id);
+		json_key_str(&jw, "text", pp->text);
+		json_key_str(&jw, "status", pp->status);
+		json_key_str(&jw, "review_date", pp->review_date);
+		json_key_int(&jw, "raised_by", pp->concerns);
+		json_key(&jw, "actions");
+		json_array_begin(&jw);
+		for (int k = 0; k < pp->nactions; k++) {
+			json_object_begin(&jw);
+			json_key_str(&jw, "owner", pp->actions[k].owner);
+			json_key_str(&jw, "text", pp->actions[k].description);
+			json_key_str(&jw, "due", pp->actions[k].due_date);
+			json_key_str(&jw, "status", pp->actions[k].status);
+			json_key_bool(&jw, "overdue", pp->actions[k].overdue);
+			json_object_end(&jw);
+		}
+		json_array_end(&jw);
+		json_object_end(&jw);
+	}
+	json_array_end(&jw);
+	json_key_int(&jw, "candidates", pk->ncandidates);
+	json_object_end(&jw);
+	xfree(pk);
 	return 0;
 }

@@ -47,4 +47,20 @@ int api_staff_feedback(struct store *s, const char *actor, const char *body, siz
 int api_staff_candidates(struct store *s, const struct readmodel *rm, const char *force,
 			 const char *id, struct strbuf *out, struct err *e);
 
+/* GET /api/v1/neighbourhoods/{force}/{id}/profile: census over its LSOAs
+ * and counts of assets, notes and key contacts (never who they are). */
+int api_staff_profile(struct store *s, const char *force, const char *id, struct strbuf *out,
+		      struct err *e);
+/* GET .../plan: entries in date order, overdue flagged, and the audiences
+ * with nothing planned. */
+int api_staff_plan(struct store *s, const char *force, const char *id, struct strbuf *out,
+		   struct err *e);
+/* GET .../todo: feedback owed (28 days), overdue actions and plans, reviews
+ * and meetings due. */
+int api_staff_todo(struct store *s, const char *force, const char *id, struct strbuf *out,
+		   struct err *e);
+/* GET .../pack: the meeting pack. */
+int api_staff_pack(struct store *s, const struct readmodel *rm, const char *force,
+		   const char *id, struct strbuf *out, struct err *e);
+
 #endif

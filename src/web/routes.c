@@ -328,6 +328,19 @@ static int h_staff_candidates(void *app, const struct http_request *req, struct 
 					&res->body, &res->err));
 }
 
+#define STAFF_READ(name, call)                                                       \
+	static int name(void *app, const struct http_request *req, struct http_response *res) \
+	{                                                                            \
+		struct web_app *wa = app;                                            \
+		const char *force = http_param(req, "force"), *id = http_param(req, "id"); \
+		char actor[128];                                                     \
+		STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL, (call));         \
+	}
+STAFF_READ(h_staff_profile, api_staff_profile(wa->store, force, id, &res->body, &res->err))
+STAFF_READ(h_staff_plan, api_staff_plan(wa->store, force, id, &res->body, &res->err))
+STAFF_READ(h_staff_todo, api_staff_todo(wa->store, force, id, &res->body, &res->err))
+STAFF_READ(h_staff_pack, api_staff_pack(wa->store, wa->rm, force, id, &res->body, &res->err))
+
 int web_app_prepare(struct web_app *wa, struct err *e)
 {
 	strbuf_init(&wa->home_page, 0);
@@ -417,6 +430,14 @@ const struct route web_routes[] = {
 	  .name = "v1-action-update", .role = 1 },
 	{ .methods = HTTP_POST, .pattern = "/api/v1/feedback", .handler = h_staff_feedback,
 	  .name = "v1-feedback", .role = 1 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/profile",
+	  .handler = h_staff_profile, .name = "v1-profile", .role = 1 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/plan",
+	  .handler = h_staff_plan, .name = "v1-plan", .role = 1 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/todo",
+	  .handler = h_staff_todo, .name = "v1-todo", .role = 1 },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/pack",
+	  .handler = h_staff_pack, .name = "v1-pack", .role = 1 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/candidates",
 	  .handler = h_staff_candidates, .name = "v1-candidates", .role = 1 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/concerns/{reference}", .handler = h_concern_public,

@@ -206,6 +206,17 @@ api "$tok_sgt" POST /api/v1/feedback "{\"priority\":$p2,\"outcome\":\"partner-ac
 api "$tok_sgt" GET /api/v1/neighbourhoods/glanmor/GM01/candidates ''
 http -H "Authorization: Bearer $tok_sgt" "$base/api/v1/neighbourhoods/glanmor/GM01/candidates"
 [ "$status" = 200 ] && printf '%s' "$body" | grep -q '"parts"' && ok "staff see the candidates with their score's parts" || not_ok "candidates" "$status $body"
+for what in profile plan todo pack; do
+  http -H "Authorization: Bearer $tok_analyst" "$base/api/v1/neighbourhoods/glanmor/GM01/$what"
+  [ "$status" = 200 ] && ok "staff read the neighbourhood's $what through the API" || not_ok "GET $what" "$status $body"
+  case $what in
+    profile) printf '%s' "$body" | grep -q '"measure":"ethnic_group"' && ok "the profile has the census" || not_ok "profile census" "$body" ;;
+    plan) printf '%s' "$body" | grep -q '"audience":"Polish community"' && ok "the plan lists the entry" || not_ok "plan entry" "$body" ;;
+    pack) printf '%s' "$body" | grep -q '"by_category"' && ok "the pack has the crime summary" || not_ok "pack crime" "$body" ;;
+  esac
+done
+http -H "Authorization: Bearer $tok_chair" "$base/api/v1/neighbourhoods/glanmor/GM01/profile"
+[ "$status" = 403 ] && ok "a volunteer chair may not read internal records (403)" || not_ok "volunteer refused" "$status"
 "$ENGAGE" user disable council $db > /dev/null 2>&1
 api "$tok_council" POST "/api/v1/actions/$a2" '{"status":"open","version":2}'
 [ "$status" = 401 ] && ok "a disabled user's token stops working" || not_ok "disabled token refused" "$status $body"
