@@ -8,6 +8,7 @@
 #include "base/json.h"
 #include "base/timeutil.h"
 #include "engage/activity.h"
+#include "engage/concern.h"
 #include "engage/feedback.h"
 #include "engage/pack.h"
 #include "engage/pact.h"
@@ -465,4 +466,73 @@ int api_staff_pack(struct store *s, const struct readmodel *rm, const char *forc
 	json_object_end(&jw);
 	xfree(pk);
 	return 0;
+}
+
+int api_staff_plan_add(struct store *s, const char *body, size_t len, struct strbuf *out,
+		       struct err *e)
+{
+	struct plan_input in = { 0 };
+	struct api_body *b;
+	int64_t id;
+	int rc = api_body_parse(body, len, &b, e);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = api_body_str(b, "force", &in.force_id, e)) < 0 ||
+	    (rc = api_body_str(b, "neighbourhood", &in.neighbourhood_id, e)) < 0 ||
+	    (rc = api_body_str(b, "audience", &in.audience, e)) < 0 ||
+	    (rc = api_body_str(b, "channel", &in.channel, e)) < 0 ||
+	    (rc = api_body_str(b, "message", &in.message, e)) < 0 ||
+	    (rc = api_body_str(b, "aim", &in.aim, e)) < 0 ||
+	    (rc = api_body_str(b, "date", &in.planned_date, e)) < 0 ||
+	    (rc = api_body_str(b, "owner", &in.owner, e)) < 0)
+		goto done;
+	if ((rc = plan_add(s, &in, &id, e)) == 0)
+		rc = answer_id(out, id);
+done:
+	api_body_free(b);
+	return rc;
+}
+
+int api_staff_note_add(struct store *s, const char *body, size_t len, struct strbuf *out,
+		       struct err *e)
+{
+	const char *force = NULL, *nbhd = NULL, *kind = NULL, *title = NULL, *text = NULL;
+	struct api_body *b;
+	int64_t id;
+	int rc = api_body_parse(body, len, &b, e);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = api_body_str(b, "force", &force, e)) < 0 ||
+	    (rc = api_body_str(b, "neighbourhood", &nbhd, e)) < 0 ||
+	    (rc = api_body_str(b, "kind", &kind, e)) < 0 ||
+	    (rc = api_body_str(b, "title", &title, e)) < 0 ||
+	    (rc = api_body_str(b, "text", &text, e)) < 0)
+		goto done;
+	if ((rc = profile_note_add(s, force, nbhd, kind, title, text, &id, e)) == 0)
+		rc = answer_id(out, id);
+done:
+	api_body_free(b);
+	return rc;
+}
+
+int api_staff_concern_category(struct store *s, int64_t concern, const char *body, size_t len,
+			       struct strbuf *out, struct err *e)
+{
+	const char *category = NULL;
+	struct api_body *b;
+	int64_t version = 0;
+	int rc = api_body_parse(body, len, &b, e);
+
+	if (rc < 0)
+		return rc;
+	if ((rc = api_body_str(b, "category", &category, e)) < 0 ||
+	    (rc = need_version(b, &version, e)) < 0)
+		goto done;
+	if ((rc = concern_set_category(s, concern, version, category, e)) == 0)
+		rc = answer_ok(out);
+done:
+	api_body_free(b);
+	return rc;
 }

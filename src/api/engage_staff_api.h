@@ -63,4 +63,15 @@ int api_staff_todo(struct store *s, const char *force, const char *id, struct st
 int api_staff_pack(struct store *s, const struct readmodel *rm, const char *force,
 		   const char *id, struct strbuf *out, struct err *e);
 
+/* POST /api/v1/plan {"force","neighbourhood","audience","channel","message",
+ * "aim","date","owner"} */
+int api_staff_plan_add(struct store *s, const char *body, size_t len, struct strbuf *out,
+		       struct err *e);
+/* POST /api/v1/profile-notes {"force","neighbourhood","kind","title","text"} */
+int api_staff_note_add(struct store *s, const char *body, size_t len, struct strbuf *out,
+		       struct err *e);
+/* POST /api/v1/concerns/{id}/category {"category","version"}: confirm or correct. */
+int api_staff_concern_category(struct store *s, int64_t concern, const char *body, size_t len,
+			       struct strbuf *out, struct err *e);
+
 #endif

@@ -159,6 +159,20 @@ int cmd_concern(struct cli_ctx *ctx)
 		printf("concern %lld is now in group %lld\n", (long long)id, (long long)group);
 		return EXIT_OK;
 	}
-	cli_error("concern: expected add, show REFERENCE, contact ID or regroup ID (engage concern --help)");
+	if (!strcmp(action, "category") && ctx->nargs == 2) {
+		int64_t id, version = cli_opt_int(ctx, "version", 1, INT64_MAX, 0, &ok);
+
+		if (!ok || parse_int_range(ctx->args[1], strlen(ctx->args[1]), 1, INT64_MAX, &id) < 0) {
+			cli_error("concern: category ID --category SLUG [--version N]");
+			return EXIT_USAGE;
+		}
+		if (concern_set_category(ctx->store, id, version, cli_opt(ctx, "category"), &e) < 0) {
+			cli_error("concern: %s", e.msg);
+			return cli_exit_for(e.code);
+		}
+		printf("concern %lld is %s (confirmed)\n", (long long)id, cli_opt(ctx, "category"));
+		return EXIT_OK;
+	}
+	cli_error("concern: expected add, show REFERENCE, category ID, contact ID or regroup ID (engage concern --help)");
 	return EXIT_USAGE;
 }

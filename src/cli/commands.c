@@ -78,6 +78,7 @@ const struct cli_command cli_commands[] = {
 	  "--category one is suggested from the text. Contact details are kept apart\n"
 	  "and never shown in public; --consent records that they want to hear back.\n"
 	  "show prints what the raiser may see: status, priority and \"you said, we did\".\n"
+	  "category confirms or corrects the category (--category SLUG).\n"
 	  "contact prints the raiser's details (restricted): it needs --purpose and\n"
 	  "--by, and writes who looked and why to the audit trail (engage audit).\n"
 	  "regroup moves a concern to another group of the same neighbourhood.",
@@ -85,7 +86,7 @@ const struct cli_command cli_commands[] = {
 	  { { "neighbourhood", "FORCE/ID", "where it was raised (add)" },
 	    { "channel", "CHANNEL", "how it arrived (add)" },
 	    { "text", "TEXT", "what they said, in their words (add)" },
-	    { "category", "SLUG", "e.g. speeding, litter, burglary (add; default: suggested)" },
+	    { "category", "SLUG", "e.g. speeding, litter, burglary (add: default suggested; category)" },
 	    { "language", "en|cy", "the raiser's language (add; default en)" },
 	    { "location", "TEXT", "where, in words (add)" },
 	    { "lat", "DEG", "where, latitude (add)" },

@@ -336,6 +336,34 @@ static int h_staff_candidates(void *app, const struct http_request *req, struct 
 		char actor[128];                                                     \
 		STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL, (call));         \
 	}
+static int h_staff_plan_add(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+		   created(api_staff_plan_add(wa->store, req->body, req->body_len, &res->body, &res->err), res));
+}
+
+static int h_staff_note_add(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+		   created(api_staff_note_add(wa->store, req->body, req->body_len, &res->body, &res->err), res));
+}
+
+static int h_staff_category(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	char actor[128];
+
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+		   api_staff_concern_category(wa->store, id_param(req, "id"), req->body, req->body_len,
+					      &res->body, &res->err));
+}
+
 STAFF_READ(h_staff_profile, api_staff_profile(wa->store, force, id, &res->body, &res->err))
 STAFF_READ(h_staff_plan, api_staff_plan(wa->store, force, id, &res->body, &res->err))
 STAFF_READ(h_staff_todo, api_staff_todo(wa->store, force, id, &res->body, &res->err))
@@ -430,6 +458,12 @@ const struct route web_routes[] = {
 	  .name = "v1-action-update", .role = 1 },
 	{ .methods = HTTP_POST, .pattern = "/api/v1/feedback", .handler = h_staff_feedback,
 	  .name = "v1-feedback", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/plan", .handler = h_staff_plan_add,
+	  .name = "v1-plan-add", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/profile-notes", .handler = h_staff_note_add,
+	  .name = "v1-note-add", .role = 1 },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/concerns/{id}/category", .handler = h_staff_category,
+	  .name = "v1-concern-category", .role = 1 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/profile",
 	  .handler = h_staff_profile, .name = "v1-profile", .role = 1 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/plan",

@@ -215,6 +215,17 @@ for what in profile plan todo pack; do
     pack) printf '%s' "$body" | grep -q '"by_category"' && ok "the pack has the crime summary" || not_ok "pack crime" "$body" ;;
   esac
 done
+api "$tok_pc" POST /api/v1/plan "{\"force\":\"glanmor\",\"neighbourhood\":\"GM01\",\"audience\":\"Students at the college\",\"channel\":\"online-meeting\",\"message\":\"Bike theft advice\",\"aim\":\"Ten students register bikes\",\"date\":\"$due\",\"owner\":\"PC Owain Davies\"}"
+[ "$status" = 201 ] && ok "an officer adds a plan entry through the API" || not_ok "plan via API" "$status $body"
+api "$tok_pc" POST /api/v1/profile-notes '{"force":"glanmor","neighbourhood":"GM01","kind":"tension","title":"After the fire","text":"Feelings running high on the estate"}'
+[ "$status" = 201 ] && ok "an officer notes tension through the API" || not_ok "note via API" "$status $body"
+cid=$(sqlite3 "$T/e.db" "select id from concerns where reference = '$pubref'")
+api "$tok_pc" POST "/api/v1/concerns/$cid/category" '{"category":"parking","version":1}'
+[ "$status" = 200 ] && ok "an officer corrects a concern's category through the API" || not_ok "category via API" "$status $body"
+api "$tok_pc" POST "/api/v1/concerns/$cid/category" '{"category":"noise","version":1}'
+[ "$status" = 409 ] && ok "a second stale correction is a 409" || not_ok "category stale 409" "$status $body"
+run_engage concern category "$cid" $db --category litter
+expect_out "the CLI confirms a category too" "is litter (confirmed)"
 http -H "Authorization: Bearer $tok_chair" "$base/api/v1/neighbourhoods/glanmor/GM01/profile"
 [ "$status" = 403 ] && ok "a volunteer chair may not read internal records (403)" || not_ok "volunteer refused" "$status"
 "$ENGAGE" user disable council $db > /dev/null 2>&1
