@@ -756,13 +756,19 @@ static int step_boundaries(struct job *j, const char *const *paths, size_t n)
 
 /* --- registry: forces, neighbourhoods, teams, places --------------------- */
 
+/* Whose team or assets a record belongs to; first in each copy below, so
+ * the copies are grouped by one helper (group_by_team). */
+struct team_key {
+	char *force, *nbhd;	/* nbhd NULL: the force-wide team */
+};
+
 struct person_copy {
-	char *force, *nbhd;
+	struct team_key key;
 	struct store_person p;
 };
 
 struct asset_copy {
-	char *force, *nbhd;
+	struct team_key key;
 	struct store_asset a;
 };
 
@@ -838,14 +844,14 @@ static int on_team(void *ctx, const struct team_record *r, struct err *e)
 		return err_set(e, ERR_NOMEM, "out of memory");
 	pc = &rc->people[rc->npeople++];
 	memset(pc, 0, sizeof(*pc));
-	pc->force = xstrdup(r->force_id);
-	pc->nbhd = copy_or_null(r->neighbourhood_id);
+	pc->key.force = xstrdup(r->force_id);
+	pc->key.nbhd = copy_or_null(r->neighbourhood_id);
 	pc->p.name = xstrdup(r->name);
 	pc->p.rank = copy_or_null(r->rank);
 	pc->p.bio = copy_or_null(r->bio);
 	pc->p.email = copy_or_null(r->email);
 	pc->p.telephone = copy_or_null(r->telephone);
-	return pc->force && pc->p.name ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+	return pc->key.force && pc->p.name ? 0 : err_set(e, ERR_NOMEM, "out of memory");
 }
 
 static int on_place(void *ctx, const struct place_record *r, struct err *e)
@@ -860,8 +866,8 @@ static int on_place(void *ctx, const struct place_record *r, struct err *e)
 		return err_set(e, ERR_NOMEM, "out of memory");
 	ac = &rc->assets[rc->nassets++];
 	memset(ac, 0, sizeof(*ac));
-	ac->force = xstrdup(r->force_id);
-	ac->nbhd = xstrdup(r->neighbourhood_id);
+	ac->key.force = xstrdup(r->force_id);
+	ac->key.nbhd = xstrdup(r->neighbourhood_id);
 	ac->a.kind = r->kind == PLACE_KIND_GROUP ? "group" : "place";
 	ac->a.type = xstrdup(r->type);
 	ac->a.name = xstrdup(r->name);
@@ -870,7 +876,7 @@ static int on_place(void *ctx, const struct place_record *r, struct err *e)
 	ac->a.lat = r->lat / 1e6;
 	ac->a.lng = r->lng / 1e6;
 	ac->a.description = copy_or_null(r->description);
-	return ac->force && ac->nbhd && ac->a.type && ac->a.name ? 0 : err_set(e, ERR_NOMEM, "out of memory");
+	return ac->key.force && ac->key.nbhd && ac->a.type && ac->a.name ? 0 : err_set(e, ERR_NOMEM, "out of memory");
 }
 
 static int same_team(const char *f1, const char *n1, const char *f2, const char *n2)
@@ -878,74 +884,93 @@ static int same_team(const char *f1, const char *n1, const char *f2, const char 
 	return !strcmp(f1, f2) && ((!n1 && !n2) || (n1 && n2 && !strcmp(n1, n2)));
 }
 
-/* Replace each team named in the file with exactly the people listed. */
-static int write_teams(struct registry_ctx *rc)
+/* For each distinct team among `n` records of `size` bytes (each starting
+ * with a struct team_key), in file order: collect its records' indices and
+ * call `write`.  One pass per team; teams are few. */
+static int group_by_team(const void *base, size_t n, size_t size,
+			 int (*write)(struct registry_ctx *rc, const struct team_key *key,
+				      const size_t *idx, size_t count),
+			 struct registry_ctx *rc)
 {
-	struct store_person *group = xcalloc(rc->npeople ? rc->npeople : 1, sizeof(*group));
+	size_t *idx = xcalloc(n ? n : 1, sizeof(*idx));
 	int ret = 0;
 
-	if (!group)
+#define KEY(i) ((const struct team_key *)((const char *)base + (i) * size))
+	if (!idx)
 		return err_set(rc->j->e, ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < rc->npeople && ret == 0; i++) {
-		size_t n = 0;
+	for (size_t i = 0; i < n && ret == 0; i++) {
+		size_t count = 0;
 		int seen = 0;
 
 		for (size_t k = 0; k < i && !seen; k++)
-			seen = same_team(rc->people[k].force, rc->people[k].nbhd,
-					 rc->people[i].force, rc->people[i].nbhd);
+			seen = same_team(KEY(k)->force, KEY(k)->nbhd, KEY(i)->force, KEY(i)->nbhd);
 		if (seen)
 			continue;
-		for (size_t k = i; k < rc->npeople; k++)
-			if (same_team(rc->people[k].force, rc->people[k].nbhd,
-				      rc->people[i].force, rc->people[i].nbhd))
-				group[n++] = rc->people[k].p;
-		ret = store_team_replace(rc->j->s, rc->people[i].force, rc->people[i].nbhd, group, n,
-					 rc->j->e);
-		rc->j->sum->people += (long)n;
+		for (size_t k = i; k < n; k++)
+			if (same_team(KEY(k)->force, KEY(k)->nbhd, KEY(i)->force, KEY(i)->nbhd))
+				idx[count++] = k;
+		ret = write(rc, KEY(i), idx, count);
 	}
-	xfree(group);
+#undef KEY
+	xfree(idx);
 	return ret;
+}
+
+static int replace_team(struct registry_ctx *rc, const struct team_key *key, const size_t *idx,
+			size_t count)
+{
+	struct store_person *team = xcalloc(count, sizeof(*team));
+	int ret;
+
+	if (!team)
+		return err_set(rc->j->e, ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < count; i++)
+		team[i] = rc->people[idx[i]].p;
+	ret = store_team_replace(rc->j->s, key->force, key->nbhd, team, count, rc->j->e);
+	rc->j->sum->people += (long)count;
+	xfree(team);
+	return ret;
+}
+
+static int replace_assets(struct registry_ctx *rc, const struct team_key *key, const size_t *idx,
+			  size_t count)
+{
+	struct store_asset *assets = xcalloc(count, sizeof(*assets));
+	int ret;
+
+	if (!assets)
+		return err_set(rc->j->e, ERR_NOMEM, "out of memory");
+	for (size_t i = 0; i < count; i++)
+		assets[i] = rc->assets[idx[i]].a;
+	ret = store_assets_replace(rc->j->s, key->force, key->nbhd, assets, count, rc->j->e);
+	rc->j->sum->places += (long)count;
+	xfree(assets);
+	return ret;
+}
+
+/* Replace each team named in the file with exactly the people listed, and
+ * each neighbourhood's assets with exactly those listed. */
+static int write_teams(struct registry_ctx *rc)
+{
+	return group_by_team(rc->people, rc->npeople, sizeof(*rc->people), replace_team, rc);
 }
 
 static int write_assets(struct registry_ctx *rc)
 {
-	struct store_asset *group = xcalloc(rc->nassets ? rc->nassets : 1, sizeof(*group));
-	int ret = 0;
-
-	if (!group)
-		return err_set(rc->j->e, ERR_NOMEM, "out of memory");
-	for (size_t i = 0; i < rc->nassets && ret == 0; i++) {
-		size_t n = 0;
-		int seen = 0;
-
-		for (size_t k = 0; k < i && !seen; k++)
-			seen = same_team(rc->assets[k].force, rc->assets[k].nbhd,
-					 rc->assets[i].force, rc->assets[i].nbhd);
-		if (seen)
-			continue;
-		for (size_t k = i; k < rc->nassets; k++)
-			if (same_team(rc->assets[k].force, rc->assets[k].nbhd,
-				      rc->assets[i].force, rc->assets[i].nbhd))
-				group[n++] = rc->assets[k].a;
-		ret = store_assets_replace(rc->j->s, rc->assets[i].force, rc->assets[i].nbhd, group,
-					   n, rc->j->e);
-		rc->j->sum->places += (long)n;
-	}
-	xfree(group);
-	return ret;
+	return group_by_team(rc->assets, rc->nassets, sizeof(*rc->assets), replace_assets, rc);
 }
 
 static void registry_release(struct registry_ctx *rc)
 {
 	for (size_t i = 0; i < rc->npeople; i++) {
 		struct person_copy *p = &rc->people[i];
-		xfree(p->force); xfree(p->nbhd);
+		xfree(p->key.force); xfree(p->key.nbhd);
 		xfree((char *)p->p.name); xfree((char *)p->p.rank); xfree((char *)p->p.bio);
 		xfree((char *)p->p.email); xfree((char *)p->p.telephone);
 	}
 	for (size_t i = 0; i < rc->nassets; i++) {
 		struct asset_copy *a = &rc->assets[i];
-		xfree(a->force); xfree(a->nbhd);
+		xfree(a->key.force); xfree(a->key.nbhd);
 		xfree((char *)a->a.type); xfree((char *)a->a.name); xfree((char *)a->a.address);
 		xfree((char *)a->a.description);
 	}
