@@ -4,7 +4,7 @@
  * year of street crime in police.uk's street CSV layout, one file per
  * force-month as police.uk publishes them.
  *
- *	national-gen --out DIR [--lsoas 35000] [--rows 6000000] [--months 12]
+ *	national-gen --out DIR [--lsoas 35000] [--rows 6000000] [--months 12] [--unique-points]
  *	             [--forces 43] [--seed 1]
  *
  * Writes
@@ -52,6 +52,28 @@ static void seed(uint64_t s)
 	}
 }
 static double unif(void) { return (double)(rnd() >> 11) / 9007199254740992.0; }
+
+/* police.uk snaps every crime to one of about 750,000 anonymous map points
+ * (about 21 per LSOA), so by default each LSOA has a fixed pool of
+ * POINTS_PER_LSOA points, each on its own street, and a row takes one of
+ * them.  --unique-points gives every row a point of its own instead: the
+ * worst case for anything keyed by point (docs/PERFORMANCE.md). */
+#define POINTS_PER_LSOA 21
+static int unique_points;
+static uint64_t saved_rs[4];
+
+/* Draw map point k of LSOA i from a stream of its own, so the same point
+ * comes out every time it is chosen; restore the main stream after. */
+static void point_stream_begin(long i, int k, long seedv)
+{
+	memcpy(saved_rs, rs, sizeof(rs));
+	seed((uint64_t)seedv * 0x100000001b3ULL ^ ((uint64_t)i * POINTS_PER_LSOA + (uint64_t)k + 1));
+}
+
+static void point_stream_end(void)
+{
+	memcpy(rs, saved_rs, sizeof(rs));
+}
 static double gauss(void)
 {
 	double u = unif() + 1e-12, v = unif();
@@ -227,6 +249,10 @@ int main(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
 
+		if (!strcmp(a, "--unique-points")) {
+			unique_points = 1;
+			continue;
+		}
 		if (!v)
 			goto usage;
 		if (!strcmp(a, "--out"))
@@ -459,6 +485,10 @@ int main(int argc, char **argv)
 			p = put_str(p, fname[l->force]);
 			*p++ = ',';
 			if (located) {
+				int k = unique_points ? 0 : (int)(rnd() % POINTS_PER_LSOA);
+
+				if (!unique_points)
+					point_stream_begin(i, k, seedv);
 				if (l->host >= 0) {
 					double u = 0.03 + 0.94 * unif(), v = 0.03 + 0.94 * unif();
 
@@ -478,12 +508,14 @@ int main(int argc, char **argv)
 							break;
 					}
 				}
+				if (!unique_points)
+					point_stream_end();
 				p = put_micro(p, x);
 				*p++ = ',';
 				p = put_micro(p, y);
 				*p++ = ',';
 				p = put_str(p, "On or near ");
-				p = put_str(p, streets[(i * 7 + (int)(rnd() % 5)) % NSTREETS]);
+				p = put_str(p, streets[(i * 7 + (unique_points ? (int)(rnd() % 5) : k)) % NSTREETS]);
 				p = put_str(p, ",E01");
 				for (long d = 100000; d; d /= 10)
 					*p++ = (char)('0' + (i + 1) / d % 10);
@@ -529,7 +561,7 @@ int main(int argc, char **argv)
 	free(L);
 	return 0;
 usage:
-	fprintf(stderr, "usage: national-gen --out DIR [--lsoas N] [--rows N] [--months N] "
+	fprintf(stderr, "usage: national-gen --out DIR [--lsoas N] [--rows N] [--months N] [--unique-points] "
 			"[--forces N<=43] [--seed N]\n");
 	return 2;
 }
