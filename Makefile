@@ -41,8 +41,16 @@ MIGRATIONS := $(sort $(wildcard src/store/migrations/*.sql))
 
 objs = $(patsubst %.c,$(1)/%.o,$(2))
 
-.PHONY: all test unit e2e demo check style layers fuzz bench install clean
-all: build/engage
+.PHONY: all web test unit e2e demo check style layers fuzz bench install clean
+all: build/engage web
+
+# --- web assets (served under /assets/) -------------------------------------
+# Engage's own files in web/src, govuk-frontend compiled with web/scss, and
+# the npm packages it serves; node_modules comes from scripts/setup (npm ci).
+WEB_STAMP := build/web/govuk.css
+web: $(WEB_STAMP)
+$(WEB_STAMP): $(wildcard web/src/* web/scss/*) package-lock.json tools/build-web
+	tools/build-web build/web
 
 # --- generated sources ---------------------------------------------------
 build/gen/migrations.c: $(MIGRATIONS) tools/embed-migrations
@@ -86,13 +94,13 @@ $(ASAN_DIR)/unit-tests: $(call objs,$(ASAN_DIR),$(UNIT_SRC)) $(ASAN_DIR)/libenga
 	$(CC) $(ASAN_LDFLAGS) -o $@ $^ $(LIBS)
 
 # --- tests ---------------------------------------------------------------
-test: $(ASAN_DIR)/engage $(ASAN_DIR)/unit-tests
+test: $(ASAN_DIR)/engage $(ASAN_DIR)/unit-tests web
 	tests/run
 
 unit: $(ASAN_DIR)/unit-tests
 	$(ASAN_DIR)/unit-tests
 
-e2e: $(ASAN_DIR)/engage
+e2e: $(ASAN_DIR)/engage web
 	tests/run --e2e-only
 
 check: all test style layers
@@ -105,7 +113,7 @@ layers:
 
 # --- demo ----------------------------------------------------------------
 DEMO_DIR ?= build/demo
-demo: build/engage
+demo: build/engage web
 	tools/demo $(DEMO_DIR)
 
 # --- fuzzing (clang + libFuzzer) -------------------------------------------
@@ -139,7 +147,7 @@ bench: build/engage $(patsubst bench/%.c,build/bench/%,$(BENCH_SRC))
 build/engage.1: build/engage
 	build/engage help --man > $@
 
-install: build/engage build/engage.1
+install: build/engage build/engage.1 web
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)/etc/engage $(DESTDIR)/lib/systemd/system \
 		$(DESTDIR)$(PREFIX)/share/engage/web
@@ -149,7 +157,7 @@ install: build/engage build/engage.1
 	sed 's|/usr/local/bin/engage|$(PREFIX)/bin/engage|g' contrib/engage.service \
 		> $(DESTDIR)/lib/systemd/system/engage.service
 	chmod 644 $(DESTDIR)/lib/systemd/system/engage.service
-	cp -R web/. $(DESTDIR)$(PREFIX)/share/engage/web/
+	cp -R build/web/. $(DESTDIR)$(PREFIX)/share/engage/web/
 
 clean:
 	rm -rf build

@@ -51,7 +51,8 @@ static int store_health(void *ctx, struct json_writer *jw, struct err *e)
 	return rc;
 }
 
-/* web.assets, else ./web when run from a checkout, else the installed copy. */
+/* web.assets, else ./build/web when run from a built checkout (make web),
+ * else the installed copy. */
 static const char *assets_dir(const struct config *cfg)
 {
 	const char *dir = config_str(cfg, "web.assets");
@@ -59,8 +60,8 @@ static const char *assets_dir(const struct config *cfg)
 
 	if (*dir)
 		return dir;
-	if (stat("web/engage.css", &st) == 0)
-		return "web";
+	if (stat("build/web/engage.css", &st) == 0)
+		return "build/web";
 	return ENGAGE_ASSETS_DIR;
 }
 

@@ -59,7 +59,7 @@ const struct config_key config_keys[] = {
 	{ "store.busy_timeout_ms", NULL, CFG_INT, 0, 600000, NULL, "5000",
 	  "milliseconds a write waits for another process's lock" },
 	{ "web.assets", NULL, CFG_STRING, 0, 0, NULL, "",
-	  "folder of static assets (CSS, scripts); empty: ./web, then the installed copy" },
+	  "folder of static assets (CSS, scripts); empty: ./build/web (a built checkout), then the installed copy" },
 };
 
 const int config_key_count = (int)(sizeof(config_keys) / sizeof(config_keys[0]));

@@ -19,9 +19,11 @@
 #include <stdint.h>
 
 #include "base/strbuf.h"
+#include "views/i18n.h"
 
 struct html {
 	struct strbuf *out;
+	enum lang lang;		/* the language html_msg() writes; 0 = English */
 };
 
 #define HTML(h, literal) html_markup((h), "" literal "")
@@ -35,5 +37,18 @@ void html_int(struct html *h, int64_t v);
 /* A whole number with thousands separators: 12,345. */
 void html_count(struct html *h, int64_t v);
 void html_raw(struct html *h, const char *trusted_html);
+
+/* Catalogue text (i18n.h) in h->lang, escaped. */
+void html_msg(struct html *h, enum msg_id id);
+/* Catalogue text with {1}..{n} filled by plain-text arguments (escaped),
+ * the list ended by NULL: html_msg_args(h, M_NB_LEAD, pop, homes, NULL). */
+void html_msg_args(struct html *h, enum msg_id id, ...) __attribute__((sentinel));
+/* The same with HTML arguments that Engage itself produced (a link, an
+ * escaped name): html_msgv(h, M_FOOTER_LICENCE, (const char *[]){ link }, 1). */
+void html_msgv(struct html *h, enum msg_id id, const char *const *html_args, size_t nargs);
+/* Catalogue text, plain, for places that escape it themselves. */
+const char *html_msg_plain(const struct html *h, enum msg_id id);
+/* A whole number with thousands separators, as text: "12,345". */
+const char *count_text(int64_t v, char buf[32]);
 
 #endif

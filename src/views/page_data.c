@@ -3,73 +3,85 @@
  */
 #include "views/page_data.h"
 
-#include "views/layout.h"
-
 static void size_text(struct html *h, size_t bytes)
 {
-	if (bytes < 1024) {
-		html_count(h, (int64_t)bytes);
-		HTML(h, " bytes");
-	} else if (bytes < 1024 * 1024) {
-		html_count(h, (int64_t)((bytes + 512) / 1024));
-		HTML(h, " KB");
-	} else {
-		html_count(h, (int64_t)((bytes + 512 * 1024) / (1024 * 1024)));
-		HTML(h, " MB");
-	}
+	char n[32];
+
+	if (bytes < 1024)
+		html_msg_args(h, M_DATA_BYTES, count_text((int64_t)bytes, n), NULL);
+	else if (bytes < 1024 * 1024)
+		html_msg_args(h, M_DATA_KB, count_text((int64_t)((bytes + 512) / 1024), n), NULL);
+	else
+		html_msg_args(h, M_DATA_MB,
+			      count_text((int64_t)((bytes + 512 * 1024) / (1024 * 1024)), n), NULL);
 }
 
 static void dataset_section(struct html *h, const struct opendata_set *set, size_t d)
 {
 	const struct opendata_dataset *ds = &set->datasets[d];
 
-	HTML(h, "<section class=\"dataset\">\n<h2>");
+	HTML(h, "<section class=\"engage-dataset\">\n<h2 class=\"govuk-heading-m\">");
 	html_text(h, ds->title);
-	HTML(h, "</h2>\n<p>");
+	HTML(h, "</h2>\n<p class=\"govuk-body\">");
 	html_text(h, ds->description);
-	HTML(h, "</p>\n<table class=\"downloads\">\n<caption>Files of ");
-	html_text(h, ds->title);
-	HTML(h, "</caption>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\">Type</th>"
-		"<th scope=\"col\" class=\"num\">Size</th></tr></thead>\n<tbody>\n");
+	HTML(h, "</p>\n<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
+		"govuk-visually-hidden\">");
+	html_msg_args(h, M_DATA_FILES_CAPTION, ds->title, NULL);
+	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		"<th scope=\"col\" class=\"govuk-table__header\">");
+	html_msg(h, M_DATA_COL_FILE);
+	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header\">");
+	html_msg(h, M_DATA_COL_TYPE);
+	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
+	html_msg(h, M_DATA_COL_SIZE);
+	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (size_t i = 0; i < set->nfiles; i++) {
 		const struct opendata_file *f = &set->files[i];
 
 		if (f->dataset != (int)d)
 			continue;
-		HTML(h, "<tr><th scope=\"row\"><a href=\"/data/");
+		HTML(h, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+			"<a class=\"govuk-link\" href=\"/data/");
 		html_url_arg(h, f->name);
 		HTML(h, "\" download>");
 		html_text(h, f->name);
-		HTML(h, "</a><br><span class=\"file-title\">");
+		HTML(h, "</a><br><span class=\"govuk-body-s engage-file-title\">");
 		html_text(h, f->title);
-		HTML(h, "</span></th><td>");
+		HTML(h, "</span></th><td class=\"govuk-table__cell\">");
 		html_text(h, f->media_type);
-		HTML(h, "</td><td class=\"num\">");
+		HTML(h, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
 		size_text(h, f->body.len);
 		HTML(h, "</td></tr>\n");
 	}
 	HTML(h, "</tbody>\n</table>\n</section>\n");
 }
 
-void page_data(const struct opendata_set *set, struct strbuf *out)
+void page_data(const struct opendata_set *set, const struct page_ctx *pc, struct strbuf *out)
 {
-	struct html h = { out };
+	struct html h = { out, pc->lang };
+	static const char licence[] = "<a class=\"govuk-link\" rel=\"license\" href=\""
+		OPENDATA_LICENCE_URL "\">" OPENDATA_LICENCE_NAME "</a>";
+	static const char catalog[] = "<a class=\"govuk-link\" href=\"/data/catalog.jsonld\">"
+		"catalog.jsonld</a>";
+	struct strbuf attr = STRBUF_INIT, os = STRBUF_INIT, when = STRBUF_INIT;
+	struct html ah = { &attr, pc->lang }, oh = { &os, pc->lang }, wh = { &when, pc->lang };
 
-	layout_begin(&h, "Open data");
-	HTML(&h, "<h1>Open data</h1>\n<p class=\"lead\">Everything on this page is free to use, "
-		 "reuse and redistribute under the <a href=\"" OPENDATA_LICENCE_URL "\">"
-		 OPENDATA_LICENCE_NAME "</a>. Please attribute it with: &ldquo;");
-	html_text(&h, OPENDATA_ATTRIBUTION);
-	HTML(&h, "&rdquo; For neighbourhood boundaries add: &ldquo;");
-	html_text(&h, OPENDATA_OS_ATTRIBUTION);
-	HTML(&h, "&rdquo;</p>\n<p>Crime locations are police.uk's anonymous map points, never an "
-		 "exact address. In the crime counts, small numbers are left out so that no one "
-		 "can be picked out; each CSV file has a <code>.csv-metadata.json</code> "
-		 "description (CSV on the Web) and <a href=\"/data/catalog.jsonld\">catalog.jsonld</a> "
-		 "lists every file (DCAT). Data last updated ");
-	html_text(&h, set->modified);
-	HTML(&h, ".</p>\n");
+	html_text(&ah, OPENDATA_ATTRIBUTION);
+	html_text(&oh, OPENDATA_OS_ATTRIBUTION);
+	html_text(&wh, set->modified);
+	layout_begin(&h, pc, msg_text(pc->lang, M_DATA_TITLE));
+	HTML(&h, "<h1 class=\"govuk-heading-xl\">");
+	html_msg(&h, M_DATA_TITLE);
+	HTML(&h, "</h1>\n<p class=\"govuk-body-l\">");
+	html_msgv(&h, M_DATA_LEAD, (const char *const[]){ licence, attr.buf ? attr.buf : "",
+							 os.buf ? os.buf : "" }, 3);
+	HTML(&h, "</p>\n<p class=\"govuk-body\">");
+	html_msgv(&h, M_DATA_ABOUT, (const char *const[]){ catalog, when.buf ? when.buf : "" }, 2);
+	HTML(&h, "</p>\n");
 	for (size_t d = 0; d < set->ndatasets; d++)
 		dataset_section(&h, set, d);
-	layout_end(&h);
+	layout_end(&h, pc);
+	strbuf_release(&attr);
+	strbuf_release(&os);
+	strbuf_release(&when);
 }

@@ -7,8 +7,9 @@
 
 #include "base/strbuf.h"
 #include "publish/opendata.h"
+#include "views/layout.h"
 
 /* Appends the whole page to `out`; links point at /data/NAME. */
-void page_data(const struct opendata_set *set, struct strbuf *out);
+void page_data(const struct opendata_set *set, const struct page_ctx *pc, struct strbuf *out);
 
 #endif

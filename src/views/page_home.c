@@ -5,7 +5,6 @@
 
 #include "base/parse.h"
 #include "base/xalloc.h"
-#include "views/layout.h"
 
 /* Crimes and ASB in `month` per neighbourhood; counts[] has rm->nnbhds slots. */
 static void count_crimes(const struct readmodel *rm, int32_t month, int64_t *counts)
@@ -26,77 +25,92 @@ static void count_crimes(const struct readmodel *rm, int32_t month, int64_t *cou
 static void force_section(struct html *h, const struct readmodel *rm, size_t f,
 			  const int64_t *crimes, const char *month)
 {
-	HTML(h, "<section class=\"force\">\n<h2>");
+	HTML(h, "<section class=\"engage-force\">\n<h2 class=\"govuk-heading-m\">");
 	html_text(h, rm->forces[f].name);
-	HTML(h, "</h2>\n<table class=\"neighbourhoods\">\n<caption>Neighbourhoods of ");
-	html_text(h, rm->forces[f].name);
-	HTML(h, "</caption>\n<thead><tr><th scope=\"col\">Neighbourhood</th>"
-		"<th scope=\"col\" class=\"num\">LSOAs</th><th scope=\"col\" class=\"num\">Population</th>"
-		"<th scope=\"col\" class=\"num\">Crimes and ASB");
+	HTML(h, "</h2>\n<table class=\"govuk-table engage-neighbourhoods\">\n"
+		"<caption class=\"govuk-table__caption govuk-visually-hidden\">");
+	html_msg_args(h, M_HOME_TABLE_CAPTION, rm->forces[f].name, NULL);
+	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
+		"<th scope=\"col\" class=\"govuk-table__header\">");
+	html_msg(h, M_HOME_COL_NEIGHBOURHOOD);
+	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric "
+		"engage-wide-only\">");
+	html_msg(h, M_HOME_COL_POPULATION);
 	if (month[0]) {
-		HTML(h, " in ");
-		html_text(h, month);
+		HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
+		html_msg_args(h, M_HOME_COL_CRIMES, month, NULL);
 	}
-	HTML(h, "</th><th scope=\"col\" class=\"num\">Team</th></tr></thead>\n<tbody>\n");
+	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
+	html_msg(h, M_HOME_COL_TEAM);
+	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (size_t n = 0; n < rm->nnbhds; n++) {
 		const struct rm_neighbourhood *nb = &rm->nbhds[n];
 
 		if (nb->force != (int32_t)f)
 			continue;
-		HTML(h, "<tr><th scope=\"row\"><a href=\"/neighbourhoods/");
+		HTML(h, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
+			"<a class=\"govuk-link\" href=\"/neighbourhoods/");
 		html_url_arg(h, rm->forces[f].id);
 		HTML(h, "/");
 		html_url_arg(h, nb->id);
 		HTML(h, "\">");
 		html_text(h, nb->name);
-		HTML(h, "</a></th><td class=\"num\">");
-		html_count(h, (int64_t)nb->nlsoas);
-		HTML(h, "</td><td class=\"num\">");
+		HTML(h, "</a></th><td class=\"govuk-table__cell govuk-table__cell--numeric "
+			"engage-wide-only\">");
 		html_count(h, nb->population);
-		HTML(h, "</td><td class=\"num\">");
-		html_count(h, crimes[n]);
-		HTML(h, "</td><td class=\"num\">");
+		if (month[0]) {
+			HTML(h, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
+			html_count(h, crimes[n]);
+		}
+		HTML(h, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
 		html_count(h, (int64_t)nb->nteam);
 		HTML(h, "</td></tr>\n");
 	}
 	HTML(h, "</tbody>\n</table>\n</section>\n");
 }
 
-void page_home(const struct readmodel *rm, struct strbuf *out)
+void page_home(const struct readmodel *rm, const struct page_ctx *pc, struct strbuf *out)
 {
-	struct html h = { out };
+	struct html h = { out, pc->lang };
 	int64_t *crimes = xcalloc(rm->nnbhds ? rm->nnbhds : 1, sizeof(*crimes));
-	char latest[8] = "", first[8] = "";
+	char latest[32] = "", first[32] = "", n1[32], n2[32];
 
 	if (rm->latest_month) {
-		format_month(rm->latest_month, latest);
-		format_month(rm->first_month, first);
+		char ym[8];
+
+		format_month(rm->latest_month, ym);
+		month_words(pc->lang, ym, latest);
+		format_month(rm->first_month, ym);
+		month_words(pc->lang, ym, first);
 	}
 	if (crimes && rm->latest_month)
 		count_crimes(rm, rm->latest_month, crimes);
-	layout_begin(&h, "Your neighbourhood");
-	HTML(&h, "<h1>Neighbourhoods on this Engage</h1>\n<p class=\"lead\">");
+	layout_begin(&h, pc, msg_text(pc->lang, M_HOME_TITLE));
+	HTML(&h, "<h1 class=\"govuk-heading-xl\">");
+	html_msg(&h, M_HOME_HEADING);
+	HTML(&h, "</h1>\n<p class=\"govuk-body-l\">");
 	if (!rm->nnbhds) {
-		HTML(&h, "No neighbourhoods yet. An administrator loads them with "
-			 "<code>engage import town DIR</code> or <code>engage import registry neighbourhoods.csv</code>.</p>\n");
+		html_msg(&h, M_HOME_EMPTY);
+		HTML(&h, "</p>\n");
 	} else {
-		HTML(&h, "This Engage holds ");
-		html_count(&h, (int64_t)rm->nnbhds);
-		html_text(&h, rm->nnbhds == 1 ? " neighbourhood" : " neighbourhoods");
-		HTML(&h, " in ");
-		html_count(&h, (int64_t)rm->nforces);
-		html_text(&h, rm->nforces == 1 ? " police force" : " police forces");
+		if (rm->nforces == 1)
+			html_msg_args(&h, M_HOME_SUMMARY_ONE_FORCE, count_text((int64_t)rm->nnbhds, n1),
+				      rm->forces[0].name, NULL);
+		else
+			html_msg_args(&h, M_HOME_SUMMARY, count_text((int64_t)rm->nnbhds, n1),
+				      count_text((int64_t)rm->nforces, n2), NULL);
 		if (rm->latest_month) {
-			HTML(&h, ", with police.uk crime data from ");
-			html_text(&h, first);
-			HTML(&h, " to ");
-			html_text(&h, latest);
+			HTML(&h, " ");
+			html_msg_args(&h, M_HOME_SUMMARY_DATA, first, latest, NULL);
 		}
-		HTML(&h, ".</p>\n");
+		HTML(&h, "</p>\n<p class=\"govuk-body\"><a class=\"govuk-button govuk-button--start\" "
+			 "href=\"/find\" role=\"button\" draggable=\"false\" data-module=\"govuk-button\">");
+		html_msg(&h, M_NAV_FIND);
+		HTML(&h, "</a></p>\n");
 		for (size_t f = 0; f < rm->nforces; f++)
 			if (crimes)
 				force_section(&h, rm, f, crimes, latest);
 	}
-	layout_end(&h);
+	layout_end(&h, pc);
 	xfree(crimes);
 }

@@ -7,8 +7,9 @@
 
 #include "base/strbuf.h"
 #include "index/readmodel.h"
+#include "views/layout.h"
 
 /* Appends the whole page to `out`. */
-void page_home(const struct readmodel *rm, struct strbuf *out);
+void page_home(const struct readmodel *rm, const struct page_ctx *pc, struct strbuf *out);
 
 #endif

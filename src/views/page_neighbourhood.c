@@ -6,7 +6,6 @@
 #include "views/page_neighbourhood.h"
 
 #include "base/parse.h"
-#include "views/layout.h"
 
 #include <string.h>
 
@@ -48,12 +47,16 @@ static void tally(const struct readmodel *rm, size_t n, struct tallies *t)
 
 static void team_section(struct html *h, const struct rm_neighbourhood *nb)
 {
-	HTML(h, "<h2>Your neighbourhood team</h2>\n");
+	HTML(h, "<h2 class=\"govuk-heading-m\">");
+	html_msg(h, M_NB_TEAM_HEADING);
+	HTML(h, "</h2>\n");
 	if (!nb->nteam) {
-		HTML(h, "<p>The team for this neighbourhood has not been published yet.</p>\n");
+		HTML(h, "<p class=\"govuk-body\">");
+		html_msg(h, M_NB_TEAM_NONE);
+		HTML(h, "</p>\n");
 		return;
 	}
-	HTML(h, "<ul class=\"team\">\n");
+	HTML(h, "<ul class=\"govuk-list engage-team\">\n");
 	for (size_t i = 0; i < nb->nteam; i++) {
 		const struct rm_person *p = &nb->team[i];
 
@@ -69,7 +72,7 @@ static void team_section(struct html *h, const struct rm_neighbourhood *nb)
 			html_text(h, p->bio);
 		}
 		if (p->email) {
-			HTML(h, "<br><a href=\"mailto:");
+			HTML(h, "<br><a class=\"govuk-link\" href=\"mailto:");
 			html_attr(h, p->email);
 			HTML(h, "\">");
 			html_text(h, p->email);
@@ -77,88 +80,119 @@ static void team_section(struct html *h, const struct rm_neighbourhood *nb)
 		}
 		HTML(h, "</li>\n");
 	}
-	HTML(h, "</ul>\n<p>In an emergency call 999. For anything else call 101.</p>\n");
+	HTML(h, "</ul>\n<div class=\"govuk-inset-text\">");
+	html_msg(h, M_FOOTER_EMERGENCY);
+	HTML(h, "</div>\n");
 }
+
+#define TH_COL "<th scope=\"col\" class=\"govuk-table__header\">"
+#define TH_NUM "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
+#define TH_ROW "<th scope=\"row\" class=\"govuk-table__header\">"
+#define TD_NUM "<td class=\"govuk-table__cell govuk-table__cell--numeric\">"
 
 static void crime_section(struct html *h, const struct readmodel *rm, const struct tallies *t)
 {
-	char month[8];
+	char ym[8], month[32];
 	int64_t total = 0;
 
+	HTML(h, "<h2 class=\"govuk-heading-m\">");
+	html_msg(h, M_NB_CRIME_HEADING);
+	HTML(h, "</h2>\n");
 	if (!rm->latest_month) {
-		HTML(h, "<h2>Crime and anti-social behaviour</h2>\n<p>No police.uk data has been loaded yet.</p>\n");
+		HTML(h, "<p class=\"govuk-body\">");
+		html_msg(h, M_NB_CRIME_NONE);
+		HTML(h, "</p>\n");
 		return;
 	}
-	format_month(rm->latest_month, month);
+	format_month(rm->latest_month, ym);
+	month_words(h->lang, ym, month);
 	for (int c = 0; c < CAT_COUNT; c++)
 		total += t->by_category[c];
-	HTML(h, "<h2>Crime and anti-social behaviour</h2>\n<table>\n<caption>Crimes and ASB recorded in ");
-	html_text(h, month);
-	HTML(h, " by type</caption>\n<thead><tr><th scope=\"col\">Type</th>"
-		"<th scope=\"col\" class=\"num\">Number</th></tr></thead>\n<tbody>\n");
+	HTML(h, "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">");
+	html_msg_args(h, M_NB_CRIME_CAPTION, month, NULL);
+	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">" TH_COL);
+	html_msg(h, M_NB_COL_TYPE);
+	HTML(h, "</th>" TH_NUM);
+	html_msg(h, M_NB_COL_NUMBER);
+	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (!t->by_category[c])
 			continue;
-		HTML(h, "<tr><th scope=\"row\">");
-		html_text(h, crime_categories[c].csv_name);
-		HTML(h, "</th><td class=\"num\">");
+		HTML(h, "<tr class=\"govuk-table__row\">" TH_ROW);
+		html_msg(h, msg_crime_category(c));
+		HTML(h, "</th>" TD_NUM);
 		html_count(h, t->by_category[c]);
 		HTML(h, "</td></tr>\n");
 	}
-	HTML(h, "</tbody>\n<tfoot><tr><th scope=\"row\">All types</th><td class=\"num\">");
+	HTML(h, "</tbody>\n<tfoot><tr class=\"govuk-table__row\">" TH_ROW);
+	html_msg(h, M_NB_ALL_TYPES);
+	HTML(h, "</th>" TD_NUM);
 	html_count(h, total);
 	HTML(h, "</td></tr></tfoot>\n</table>\n");
 
-	HTML(h, "<table>\n<caption>The last 12 months</caption>\n<thead><tr><th scope=\"col\">Month</th>"
-		"<th scope=\"col\" class=\"num\">Crimes and ASB</th>"
-		"<th scope=\"col\" class=\"num\">Stop and search</th></tr></thead>\n<tbody>\n");
+	HTML(h, "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">");
+	html_msg(h, M_NB_TREND_CAPTION);
+	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">" TH_COL);
+	html_msg(h, M_NB_COL_MONTH);
+	HTML(h, "</th>" TH_NUM);
+	html_msg(h, M_NB_COL_CRIMES);
+	HTML(h, "</th>" TH_NUM);
+	html_msg(h, M_NB_COL_STOPS);
+	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
 	for (int i = TREND_MONTHS - 1; i >= 0; i--) {
 		int32_t m = rm->latest_month - (TREND_MONTHS - 1) + i;
 
 		if (m < rm->first_month)
 			continue;
-		format_month(m, month);
-		HTML(h, "<tr><th scope=\"row\">");
+		format_month(m, ym);
+		month_words(h->lang, ym, month);
+		HTML(h, "<tr class=\"govuk-table__row\">" TH_ROW);
 		html_text(h, month);
-		HTML(h, "</th><td class=\"num\">");
+		HTML(h, "</th>" TD_NUM);
 		html_count(h, t->by_month[i]);
-		HTML(h, "</td><td class=\"num\">");
+		HTML(h, "</td>" TD_NUM);
 		html_count(h, t->stops[i]);
 		HTML(h, "</td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n<p class=\"note\">Locations are approximate: police.uk moves every crime "
-		"to the nearest of a set of anonymous map points.</p>\n");
+	HTML(h, "</tbody>\n</table>\n<p class=\"govuk-body-s\">");
+	html_msg(h, M_NB_LOCATIONS_NOTE);
+	HTML(h, "</p>\n");
 }
 
-void page_neighbourhood(const struct readmodel *rm, size_t n, struct strbuf *out)
+void page_neighbourhood(const struct readmodel *rm, size_t n, const struct page_ctx *pc,
+			struct strbuf *out)
 {
 	const struct rm_neighbourhood *nb = &rm->nbhds[n];
 	const struct rm_force *f = nb->force >= 0 ? &rm->forces[nb->force] : NULL;
-	struct html h = { out };
+	struct html h = { out, pc->lang };
 	struct tallies t;
+	char pop[32], homes[32], areas[32];
 
 	tally(rm, n, &t);
-	layout_begin(&h, nb->name);
-	HTML(&h, "<p class=\"breadcrumb\"><a href=\"/\">All neighbourhoods</a></p>\n<h1>");
-	html_text(&h, nb->name);
-	HTML(&h, "</h1>\n<p class=\"lead\">");
+	layout_begin(&h, pc, nb->name);
+	HTML(&h, "<nav class=\"govuk-breadcrumbs\" aria-label=\"");
+	html_msg(&h, M_BREADCRUMB);
+	HTML(&h, "\"><ol class=\"govuk-breadcrumbs__list\"><li class=\"govuk-breadcrumbs__list-item\">"
+		 "<a class=\"govuk-breadcrumbs__link\" href=\"/\">");
+	html_msg(&h, M_NB_BREADCRUMB_ALL);
+	HTML(&h, "</a></li></ol></nav>\n");
 	if (f) {
+		HTML(&h, "<span class=\"govuk-caption-l\">");
 		html_text(&h, f->name);
-		HTML(&h, ". ");
+		HTML(&h, "</span>");
 	}
-	html_count(&h, nb->population);
-	HTML(&h, " residents in ");
-	html_count(&h, nb->households);
-	HTML(&h, " households, across ");
-	html_count(&h, (int64_t)nb->nlsoas);
-	html_text(&h, nb->nlsoas == 1 ? " small area (LSOA)." : " small areas (LSOAs).");
+	HTML(&h, "<h1 class=\"govuk-heading-xl\">");
+	html_text(&h, nb->name);
+	HTML(&h, "</h1>\n<p class=\"govuk-body-l\">");
+	html_msg_args(&h, M_NB_LEAD, count_text(nb->population, pop),
+		      count_text(nb->households, homes), count_text((int64_t)nb->nlsoas, areas), NULL);
 	HTML(&h, "</p>\n");
 	if (nb->description) {
-		HTML(&h, "<p>");
+		HTML(&h, "<p class=\"govuk-body\">");
 		html_text(&h, nb->description);
 		HTML(&h, "</p>\n");
 	}
 	team_section(&h, nb);
 	crime_section(&h, rm, &t);
-	layout_end(&h);
+	layout_end(&h, pc);
 }

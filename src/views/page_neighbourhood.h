@@ -8,8 +8,10 @@
 
 #include "base/strbuf.h"
 #include "index/readmodel.h"
+#include "views/layout.h"
 
 /* Appends the page of neighbourhood `n` (an index into rm->nbhds). */
-void page_neighbourhood(const struct readmodel *rm, size_t n, struct strbuf *out);
+void page_neighbourhood(const struct readmodel *rm, size_t n, const struct page_ctx *pc,
+			struct strbuf *out);
 
 #endif

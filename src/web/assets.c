@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <zlib.h>
 
 static const struct {
 	const char *ext;
@@ -76,6 +77,39 @@ static void make_etag(const char *data, size_t len, char out[24])
 	snprintf(out, 24, "\"%016llx\"", (unsigned long long)h);
 }
 
+/* Gzip `f` when that saves at least a tenth; leaves f->gz NULL otherwise. */
+static void make_gzip(struct web_asset *f)
+{
+	z_stream z;
+	uLong cap = compressBound((uLong)f->len) + 32;
+	char *out;
+
+	if (f->len < 256)
+		return;
+	if (strncmp(f->content_type, "text/", 5) && strncmp(f->content_type, "image/svg", 9) &&
+	    strncmp(f->content_type, "application/", 12))
+		return;
+	out = xmalloc(cap);
+	memset(&z, 0, sizeof(z));
+	if (!out || deflateInit2(&z, 9, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) {
+		xfree(out);
+		return;
+	}
+	z.next_in = (Bytef *)f->data;
+	z.avail_in = (uInt)f->len;
+	z.next_out = (Bytef *)out;
+	z.avail_out = (uInt)cap;
+	if (deflate(&z, Z_FINISH) != Z_STREAM_END || z.total_out > f->len - f->len / 10) {
+		deflateEnd(&z);
+		xfree(out);
+		return;
+	}
+	f->gz = out;
+	f->gz_len = z.total_out;
+	deflateEnd(&z);
+	snprintf(f->gz_etag, sizeof(f->gz_etag), "%.17s-gz\"", f->etag);
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(((const struct web_asset *)a)->name, ((const struct web_asset *)b)->name);
@@ -124,6 +158,7 @@ int web_assets_load(const char *dir, struct web_assets **out, struct err *e)
 		if ((rc = read_whole(path, &f->data, &f->len, e)) < 0)
 			break;
 		make_etag(f->data, f->len, f->etag);
+		make_gzip(f);
 	}
 	closedir(d);
 	if (rc < 0) {
@@ -143,6 +178,7 @@ void web_assets_free(struct web_assets *a)
 	for (size_t i = 0; i < a->count; i++) {
 		xfree(a->files[i].name);
 		xfree(a->files[i].data);
+		xfree(a->files[i].gz);
 	}
 	xfree(a->files);
 	xfree(a);

@@ -173,3 +173,60 @@ int http_status_for_err(int code, const struct http_request *req)
 		return 500;
 	}
 }
+
+static int cookie_octet(unsigned char c)
+{
+	return c == 0x21 || (c >= 0x23 && c <= 0x2b) || (c >= 0x2d && c <= 0x3a) ||
+	       (c >= 0x3c && c <= 0x5b) || (c >= 0x5d && c <= 0x7e);
+}
+
+/* Looks for `name` in one Cookie header value ("a=1; b=2"). */
+static int cookie_in(const char *h, const char *name, char *out, size_t size)
+{
+	size_t nlen = strlen(name);
+
+	while (h && *h) {
+		const char *end, *v;
+		size_t vlen;
+
+		while (*h == ' ' || *h == '\t' || *h == ';')
+			h++;
+		end = strchr(h, ';');
+		if (!end)
+			end = h + strlen(h);
+		if ((size_t)(end - h) > nlen && !strncmp(h, name, nlen) && h[nlen] == '=') {
+			v = h + nlen + 1;
+			vlen = (size_t)(end - v);
+			while (vlen && (v[vlen - 1] == ' ' || v[vlen - 1] == '\t'))
+				vlen--;
+			if (vlen >= 2 && v[0] == '"' && v[vlen - 1] == '"')
+				v++, vlen -= 2;
+			if (vlen >= size)
+				return -1;
+			for (size_t i = 0; i < vlen; i++)
+				if (!cookie_octet((unsigned char)v[i]))
+					return -1;
+			memcpy(out, v, vlen);
+			out[vlen] = '\0';
+			return (int)vlen;
+		}
+		h = end;
+	}
+	return -1;
+}
+
+int http_cookie(const struct http_request *req, const char *name, char *out, size_t size)
+{
+	if (!size)
+		return -1;
+	for (size_t i = 0; i < req->nheaders; i++) {
+		int n;
+
+		if (strcasecmp(req->headers[i].name, "Cookie"))
+			continue;
+		n = cookie_in(req->headers[i].value, name, out, size);
+		if (n >= 0)
+			return n;
+	}
+	return -1;
+}

@@ -117,6 +117,11 @@ const char *http_query(const struct http_request *req, const char *name);
 const char *http_header(const struct http_request *req, const char *name);
 /* The path parameter `name` from the route pattern, or NULL. */
 const char *http_param(const struct http_request *req, const char *name);
+/* The value of cookie `name` from the Cookie header(s), copied into out
+ * (at most size - 1 bytes).  Returns its length, or -1 when the request
+ * has no such cookie or its value does not fit or holds bytes a cookie may
+ * not (RFC 6265 cookie-octet; one pair of surrounding quotes is removed). */
+int http_cookie(const struct http_request *req, const char *name, char *out, size_t size);
 /* "GET" -> HTTP_GET; 0 for a method Engage does not serve. */
 unsigned http_method_bit(const char *method);
 

@@ -37,29 +37,19 @@
 #include "views/page_neighbourhood.h"
 #include "web/assets.h"
 #include "web/metrics.h"
+#include "web/pages.h"
 #include "web/routes_data.h"
 #include "web/routes_api.h"
-
-/* Headers every HTML page carries: no script or style but our own, no
- * framing, no full referrer to other sites.  (X-Content-Type-Options:
- * nosniff is on every response already: the server adds it.) */
-static void page_headers(struct http_response *res)
-{
-	res->content_type = "text/html; charset=utf-8";
-	http_response_header(res, "Content-Security-Policy",
-			     "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-			     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-	http_response_header(res, "Referrer-Policy", "strict-origin-when-cross-origin");
-}
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
+	const struct strbuf *page = &wa->home_page[web_request_lang(req)];
 
-	if (!wa->home_page.len)
+	if (!page->len)
 		return err_set(&res->err, ERR_INTERNAL, "front page not prepared");
-	page_headers(res);
-	http_response_borrow(res, wa->home_page.buf, wa->home_page.len);
+	web_page_headers(res);
+	http_response_borrow(res, page->buf, page->len);
 	res->status = 200;
 	return 0;
 }
@@ -70,17 +60,31 @@ static int h_neighbourhood(void *app, const struct http_request *req,
 	struct web_app *wa = app;
 	const char *force = http_param(req, "force"), *id = http_param(req, "id");
 	long n = wa->rm ? readmodel_neighbourhood(wa->rm, force, id) : -1;
+	struct page_ctx pc;
 
-	if (n < 0) {
-		res->status = 404;
-		page_headers(res);
-		page_not_found(&res->body, "That neighbourhood is not on this Engage.");
-		return 0;
-	}
-	page_neighbourhood(wa->rm, (size_t)n, &res->body);
-	page_headers(res);
+	if (n < 0)
+		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
+	web_page_ctx(req, NAV_NEIGHBOURHOODS, &pc);
+	page_neighbourhood(wa->rm, (size_t)n, &pc, &res->body);
+	web_page_headers(res);
 	res->status = 200;
 	return 0;
+}
+
+/* Does the client take gzip?  Its Accept-Encoding names gzip, not with q=0. */
+static int accepts_gzip(const struct http_request *req)
+{
+	const char *ae = http_header(req, "Accept-Encoding"), *g = ae ? strstr(ae, "gzip") : NULL;
+
+	if (!g)
+		return 0;
+	for (g += 4; *g == ' '; g++)
+		;
+	if (strncmp(g, ";q=0", 4))
+		return 1;
+	for (g += 4; *g == '.' || *g == '0'; g++)
+		;
+	return *g >= '1' && *g <= '9';
 }
 
 static int h_asset(void *app, const struct http_request *req, struct http_response *res)
@@ -89,17 +93,26 @@ static int h_asset(void *app, const struct http_request *req, struct http_respon
 	const char *name = http_param(req, "file");
 	const struct web_asset *f = name ? web_asset_find(wa->assets, name) : NULL;
 	const char *inm = http_header(req, "If-None-Match");
+	int gz;
 
 	if (!f)
 		return err_set(&res->err, ERR_NOTFOUND, "no asset called \"%s\"", name ? name : "");
+	gz = f->gz && accepts_gzip(req);
 	res->content_type = f->content_type;
-	http_response_header(res, "ETag", f->etag);
+	http_response_header(res, "ETag", gz ? f->gz_etag : f->etag);
 	http_response_header(res, "Cache-Control", "public, max-age=3600");
-	if (inm && !strcmp(inm, f->etag)) {
+	if (f->gz)
+		http_response_header(res, "Vary", "Accept-Encoding");
+	if (inm && !strcmp(inm, gz ? f->gz_etag : f->etag)) {
 		res->status = 304;
 		return 0;
 	}
-	http_response_borrow(res, f->data, f->len);
+	if (gz) {
+		http_response_header(res, "Content-Encoding", "gzip");
+		http_response_borrow(res, f->gz, f->gz_len);
+	} else {
+		http_response_borrow(res, f->data, f->len);
+	}
 	res->status = 200;
 	return 0;
 }
@@ -371,21 +384,27 @@ STAFF_READ(h_staff_pack, api_staff_pack(wa->store, wa->rm, force, id, &res->body
 
 int web_app_prepare(struct web_app *wa, struct err *e)
 {
-	strbuf_init(&wa->home_page, 0);
+	for (int l = 0; l < LANG_COUNT; l++)
+		strbuf_init(&wa->home_page[l], 0);
 	open_data_etag(wa);
 	if (web_api_prepare(wa, e) < 0)
 		return e->code;
 	if (!wa->rm)
 		return 0;
-	page_home(wa->rm, &wa->home_page);
-	if (wa->home_page.failed)
-		return err_set(e, ERR_NOMEM, "out of memory rendering the front page");
+	for (int l = 0; l < LANG_COUNT; l++) {
+		struct page_ctx pc = { .lang = (enum lang)l, .path = "/", .nav = NAV_NEIGHBOURHOODS };
+
+		page_home(wa->rm, &pc, &wa->home_page[l]);
+		if (wa->home_page[l].failed)
+			return err_set(e, ERR_NOMEM, "out of memory rendering the front page");
+	}
 	return 0;
 }
 
 void web_app_release(struct web_app *wa)
 {
-	strbuf_release(&wa->home_page);
+	for (int l = 0; l < LANG_COUNT; l++)
+		strbuf_release(&wa->home_page[l]);
 	web_api_release(wa);
 }
 
@@ -480,6 +499,8 @@ const struct route web_routes[] = {
 	  .handler = h_record, .name = "v1-record", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = h_neighbourhood,
 	  .name = "neighbourhood", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
+	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,
 	  .name = "asset", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/data", .handler = web_data_redirect,

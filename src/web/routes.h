@@ -25,6 +25,7 @@
 #include "base/json.h"
 #include "web/http.h"
 #include "web/router.h"
+#include "views/i18n.h"
 
 struct metrics;
 struct opendata_set;
@@ -45,7 +46,7 @@ struct web_app {
 	void *health_ctx;
 	const struct readmodel *rm;	/* what the public pages read; may be NULL */
 	const struct web_assets *assets;	/* served under /assets/; may be NULL */
-	struct strbuf home_page;	/* "/" rendered once by web_app_prepare() */
+	struct strbuf home_page[LANG_COUNT];	/* "/" in each language, by web_app_prepare() */
 	const struct opendata_set *open_data;	/* served under /data/; may be NULL */
 	char open_data_etag[24];	/* set by web_app_prepare() */
 	/* The store, for Engage's own records (the engagement API).  SQLite

@@ -7,8 +7,8 @@
  */
 #include "web/routes_data.h"
 
-#include "views/layout.h"
 #include "views/page_data.h"
+#include "web/pages.h"
 #include "web/routes.h"
 
 #include <stdio.h>
@@ -17,17 +17,13 @@
 int web_data_index(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
+	struct page_ctx pc;
 
-	res->content_type = "text/html; charset=utf-8";
-	http_response_header(res, "Content-Security-Policy",
-			     "default-src 'self'; img-src 'self' data:; object-src 'none'; "
-			     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
-	if (!wa->open_data) {
-		res->status = 404;
-		page_not_found(&res->body, "This Engage publishes no open data.");
-		return 0;
-	}
-	page_data(wa->open_data, &res->body);
+	if (!wa->open_data)
+		return web_page_not_found(req, res, M_NOT_FOUND_NO_DATA);
+	web_page_ctx(req, NAV_DATA, &pc);
+	web_page_headers(res);
+	page_data(wa->open_data, &pc, &res->body);
 	res->status = 200;
 	return 0;
 }

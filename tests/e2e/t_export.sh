@@ -79,7 +79,7 @@ fi
 if start_server --database "$T/e.db"; then ok "server starts"; else not_ok "server starts" "$(cat "$T/server.log")"; fi
 http "$base/data/"
 if [ "$status" = 200 ] && printf '%s' "$body" | grep -q 'href="/data/crime-counts.csv"' &&
-   printf '%s' "$body" | grep -q "Open Government Licence v3.0" && ! printf '%s' "$body" | grep -qi '<script\|style='; then
+   printf '%s' "$body" | grep -q "Open Government Licence v3.0" && ! printf '%s' "$body" | grep -qi '<script>\|style='; then
   ok "/data/ lists the downloads with the licence"
 else not_ok "/data/ lists the downloads with the licence" "$status $(printf '%s' "$body" | head -c 300)"; fi
 ctype() { curl -s -o "$T/got" -w '%{http_code} %{content_type}' "$base/data/$1"; }

@@ -14,7 +14,7 @@ check "usr/share/man/man1/engage.1 is installed" test -s "$root/usr/share/man/ma
 check "the manual page starts with .TH ENGAGE" grep -q '^\.TH ENGAGE' "$root/usr/share/man/man1/engage.1"
 check "etc/engage/engage.conf.example is installed" test -s "$root/etc/engage/engage.conf.example"
 check "lib/systemd/system/engage.service is installed" test -s "$root/lib/systemd/system/engage.service"
-check "the web assets are installed" cmp -s web/engage.css "$root/usr/share/engage/web/engage.css"
+check "the web assets are installed" cmp -s build/web/engage.css "$root/usr/share/engage/web/engage.css"
 check "nothing is installed under usr/local" test ! -e "$root/usr/local"
 
 if command -v man > /dev/null; then

@@ -8,7 +8,7 @@
 TEST(html_escapes_text_and_attributes)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct html h = { &sb };
+	struct html h = { &sb, LANG_EN };
 
 	HTML(&h, "<p title=\"");
 	html_attr(&h, "\"><script>alert(1)</script>");
@@ -24,7 +24,7 @@ TEST(html_escapes_text_and_attributes)
 TEST(html_url_args_are_percent_encoded)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct html h = { &sb };
+	struct html h = { &sb, LANG_EN };
 
 	html_url_arg(&h, "Penrhyn & Tŷ Gwyn/\"x\"");
 	CHECK_STR(strbuf_str(&sb), "Penrhyn%20%26%20T%C5%B7%20Gwyn%2F%22x%22");
@@ -34,7 +34,7 @@ TEST(html_url_args_are_percent_encoded)
 TEST(html_counts_have_thousands_separators)
 {
 	struct strbuf sb = STRBUF_INIT;
-	struct html h = { &sb };
+	struct html h = { &sb, LANG_EN };
 
 	html_count(&h, 1234567);
 	HTML(&h, " ");

@@ -681,3 +681,23 @@ TEST(http_port_in_use_is_a_clear_error)
 	CHECK_CONTAINS(e.msg, "cannot assign requested address");
 	stop(&f);
 }
+
+TEST(http_cookie_finds_a_value_among_several_and_refuses_bad_bytes)
+{
+	struct http_kv headers[] = {
+		{ "Accept", "*/*" },
+		{ "cookie", "a=1; engage_lang=cy;  engage_session=\"abc\"" },
+		{ "Cookie", "bad=x y; other=2" },
+	};
+	struct http_request req = { .headers = headers, .nheaders = 3 };
+	char out[8];
+
+	CHECK_INT(http_cookie(&req, "engage_lang", out, sizeof(out)), 2);
+	CHECK_STR(out, "cy");
+	CHECK_INT(http_cookie(&req, "engage_session", out, sizeof(out)), 3);
+	CHECK_STR(out, "abc");
+	CHECK_INT(http_cookie(&req, "other", out, sizeof(out)), 1);
+	CHECK_INT(http_cookie(&req, "bad", out, sizeof(out)), -1);
+	CHECK_INT(http_cookie(&req, "lang", out, sizeof(out)), -1);
+	CHECK_INT(http_cookie(&req, "a", out, 1), -1);
+}

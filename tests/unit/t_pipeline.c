@@ -200,15 +200,18 @@ TEST(pipeline_pages_show_counts_that_match_the_files)
 	/* every LSOA's own centre lies in it */
 	for (size_t i = 0; i < rm->nlsoas; i++)
 		CHECK_INT(readmodel_locate(rm, geo_centroid(&rm->lsoa_shapes[i])), (long)i);
-	page_home(rm, &home);
+	struct page_ctx pc = { .lang = LANG_EN, .path = "/" };
+
+	page_home(rm, &pc, &home);
 	for (size_t i = 0; i < rm->nnbhds; i++)
 		CHECK_CONTAINS(strbuf_str(&home), rm->nbhds[i].name);
 	n = readmodel_neighbourhood(rm, "glanmor", "GM01");
 	CHECK(n >= 0);
 	if (n >= 0) {
-		page_neighbourhood(rm, (size_t)n, &page);
+		page_neighbourhood(rm, (size_t)n, &pc, &page);
 		snprintf(street, sizeof(street), "%s/police-uk/2026-10/2026-10-glanmor-street.csv", t.dir);
-		snprintf(want, sizeof(want), "<th scope=\"row\">All types</th><td class=\"num\">%ld<",
+		snprintf(want, sizeof(want), "All types</th><td class=\"govuk-table__cell "
+			 "govuk-table__cell--numeric\">%ld<",
 			 csv_count_for(&t, street, "GM01"));
 		CHECK_CONTAINS(strbuf_str(&page), want);
 		CHECK_CONTAINS(strbuf_str(&page), rm->nbhds[n].team[0].name);

@@ -1,0 +1,14 @@
+# t_browser.sh - the web pages in a real browser: Debian's Chromium driven
+# by playwright-core (tests/browser/*.mjs) against a real server holding the
+# demo town.  Screenshots of the key pages go to build/screenshots/.
+cd "$(dirname "$0")/../.." && . tests/e2e/lib.sh
+
+if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d node_modules/playwright-core ]; then
+  skip "browser tests" "Chromium or playwright-core is missing: run scripts/setup"
+  finish; exit
+fi
+"$ENGAGE" demo generate --seed 1 --months 3 --out "$T/town" > /dev/null
+"$ENGAGE" import town "$T/town" --database "$T/e.db" --quiet > /dev/null
+start_server --database "$T/e.db"
+# run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file)
+node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"
