@@ -135,6 +135,7 @@ int cmd_serve(struct cli_ctx *ctx)
 	wa.health_ctx = &health;
 	wa.store = ctx->store;
 	wa.store_lock = &health.lock;
+	cli_auth_policy(ctx, &wa.auth_policy);
 	if (!metrics || web_routes_check(&e) < 0 || web_app_prepare(&wa, &e) < 0) {
 		cli_error("serve: %s", metrics ? e.msg : "out of memory");
 		goto done;

@@ -3,6 +3,8 @@
  */
 #include "views/page_data.h"
 
+#include "views/govuk.h"
+
 static void size_text(struct html *h, size_t bytes)
 {
 	char n[32];
@@ -16,6 +18,10 @@ static void size_text(struct html *h, size_t bytes)
 			      count_text((int64_t)((bytes + 512 * 1024) / (1024 * 1024)), n), NULL);
 }
 
+static const struct govuk_col file_cols[] = {
+	{ M_DATA_COL_FILE, 0 }, { M_DATA_COL_TYPE, GOVUK_WIDE_ONLY }, { M_DATA_COL_SIZE, GOVUK_NUMERIC },
+};
+
 static void dataset_section(struct html *h, const struct opendata_set *set, size_t d)
 {
 	const struct opendata_dataset *ds = &set->datasets[d];
@@ -24,17 +30,10 @@ static void dataset_section(struct html *h, const struct opendata_set *set, size
 	html_text(h, ds->title);
 	HTML(h, "</h2>\n<p class=\"govuk-body\">");
 	html_text(h, ds->description);
-	HTML(h, "</p>\n<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption "
-		"govuk-visually-hidden\">");
+	HTML(h, "</p>\n");
+	govuk_table_begin(h, GOVUK_CAPTION_HIDDEN);
 	html_msg_args(h, M_DATA_FILES_CAPTION, ds->title, NULL);
-	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		"<th scope=\"col\" class=\"govuk-table__header\">");
-	html_msg(h, M_DATA_COL_FILE);
-	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header\">");
-	html_msg(h, M_DATA_COL_TYPE);
-	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
-	html_msg(h, M_DATA_COL_SIZE);
-	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+	govuk_table_head(h, file_cols, 3);
 	for (size_t i = 0; i < set->nfiles; i++) {
 		const struct opendata_file *f = &set->files[i];
 
@@ -47,13 +46,14 @@ static void dataset_section(struct html *h, const struct opendata_set *set, size
 		html_text(h, f->name);
 		HTML(h, "</a><br><span class=\"govuk-body-s engage-file-title\">");
 		html_text(h, f->title);
-		HTML(h, "</span></th><td class=\"govuk-table__cell\">");
+		HTML(h, "</span></th><td class=\"govuk-table__cell engage-wide-only\">");
 		html_text(h, f->media_type);
 		HTML(h, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
 		size_text(h, f->body.len);
 		HTML(h, "</td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	govuk_table_end(h);
+	HTML(h, "</section>\n");
 }
 
 void page_data(const struct opendata_set *set, const struct page_ctx *pc, struct strbuf *out)

@@ -5,6 +5,7 @@
 
 #include "base/parse.h"
 #include "base/xalloc.h"
+#include "views/govuk.h"
 
 /* Crimes and ASB in `month` per neighbourhood; counts[] has rm->nnbhds slots. */
 static void count_crimes(const struct readmodel *rm, int32_t month, int64_t *counts)
@@ -25,31 +26,24 @@ static void count_crimes(const struct readmodel *rm, int32_t month, int64_t *cou
 static void force_section(struct html *h, const struct readmodel *rm, size_t f,
 			  const int64_t *crimes, const char *month)
 {
+	struct govuk_col cols[] = {
+		{ M_HOME_COL_NEIGHBOURHOOD, 0 }, { M_HOME_COL_POPULATION, GOVUK_NUMERIC | GOVUK_WIDE_ONLY },
+		{ M_HOME_COL_TEAM, GOVUK_NUMERIC }, { M_HOME_COL_CRIMES, GOVUK_NUMERIC },
+	};
+
 	HTML(h, "<section class=\"engage-force\">\n<h2 class=\"govuk-heading-m\">");
 	html_text(h, rm->forces[f].name);
-	HTML(h, "</h2>\n<table class=\"govuk-table engage-neighbourhoods\">\n"
-		"<caption class=\"govuk-table__caption govuk-visually-hidden\">");
+	HTML(h, "</h2>\n");
+	govuk_table_begin(h, GOVUK_CAPTION_HIDDEN);
 	html_msg_args(h, M_HOME_TABLE_CAPTION, rm->forces[f].name, NULL);
-	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">"
-		"<th scope=\"col\" class=\"govuk-table__header\">");
-	html_msg(h, M_HOME_COL_NEIGHBOURHOOD);
-	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric "
-		"engage-wide-only\">");
-	html_msg(h, M_HOME_COL_POPULATION);
-	if (month[0]) {
-		HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
-		html_msg_args(h, M_HOME_COL_CRIMES, month, NULL);
-	}
-	HTML(h, "</th><th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">");
-	html_msg(h, M_HOME_COL_TEAM);
-	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+	govuk_table_head(h, cols, month[0] ? 4 : 3);
 	for (size_t n = 0; n < rm->nnbhds; n++) {
 		const struct rm_neighbourhood *nb = &rm->nbhds[n];
 
 		if (nb->force != (int32_t)f)
 			continue;
-		HTML(h, "<tr class=\"govuk-table__row\"><th scope=\"row\" class=\"govuk-table__header\">"
-			"<a class=\"govuk-link\" href=\"/neighbourhoods/");
+		HTML(h, "<tr class=\"govuk-table__row\">" GOVUK_TH_ROW "<a class=\"govuk-link\" "
+			"href=\"/neighbourhoods/");
 		html_url_arg(h, rm->forces[f].id);
 		HTML(h, "/");
 		html_url_arg(h, nb->id);
@@ -58,15 +52,16 @@ static void force_section(struct html *h, const struct readmodel *rm, size_t f,
 		HTML(h, "</a></th><td class=\"govuk-table__cell govuk-table__cell--numeric "
 			"engage-wide-only\">");
 		html_count(h, nb->population);
+		HTML(h, "</td>" GOVUK_TD_NUM);
+		html_count(h, (int64_t)nb->nteam);
 		if (month[0]) {
-			HTML(h, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
+			HTML(h, "</td>" GOVUK_TD_NUM);
 			html_count(h, crimes[n]);
 		}
-		HTML(h, "</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">");
-		html_count(h, (int64_t)nb->nteam);
 		HTML(h, "</td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n</section>\n");
+	govuk_table_end(h);
+	HTML(h, "</section>\n");
 }
 
 void page_home(const struct readmodel *rm, const struct page_ctx *pc, struct strbuf *out)

@@ -6,6 +6,7 @@
 #include "views/page_neighbourhood.h"
 
 #include "base/parse.h"
+#include "views/govuk.h"
 
 #include <string.h>
 
@@ -85,10 +86,15 @@ static void team_section(struct html *h, const struct rm_neighbourhood *nb)
 	HTML(h, "</div>\n");
 }
 
-#define TH_COL "<th scope=\"col\" class=\"govuk-table__header\">"
-#define TH_NUM "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric\">"
-#define TH_ROW "<th scope=\"row\" class=\"govuk-table__header\">"
-#define TD_NUM "<td class=\"govuk-table__cell govuk-table__cell--numeric\">"
+#define TH_ROW GOVUK_TH_ROW
+#define TD_NUM GOVUK_TD_NUM
+
+static const struct govuk_col category_cols[] = {
+	{ M_NB_COL_TYPE, 0 }, { M_NB_COL_NUMBER, GOVUK_NUMERIC },
+};
+static const struct govuk_col trend_cols[] = {
+	{ M_NB_COL_MONTH, 0 }, { M_NB_COL_CRIMES, GOVUK_NUMERIC }, { M_NB_COL_STOPS, GOVUK_NUMERIC },
+};
 
 static void crime_section(struct html *h, const struct readmodel *rm, const struct tallies *t)
 {
@@ -108,13 +114,9 @@ static void crime_section(struct html *h, const struct readmodel *rm, const stru
 	month_words(h->lang, ym, month);
 	for (int c = 0; c < CAT_COUNT; c++)
 		total += t->by_category[c];
-	HTML(h, "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">");
+	govuk_table_begin(h, GOVUK_CAPTION_S);
 	html_msg_args(h, M_NB_CRIME_CAPTION, month, NULL);
-	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">" TH_COL);
-	html_msg(h, M_NB_COL_TYPE);
-	HTML(h, "</th>" TH_NUM);
-	html_msg(h, M_NB_COL_NUMBER);
-	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+	govuk_table_head(h, category_cols, 2);
 	for (int c = 0; c < CAT_COUNT; c++) {
 		if (!t->by_category[c])
 			continue;
@@ -130,15 +132,9 @@ static void crime_section(struct html *h, const struct readmodel *rm, const stru
 	html_count(h, total);
 	HTML(h, "</td></tr></tfoot>\n</table>\n");
 
-	HTML(h, "<table class=\"govuk-table\">\n<caption class=\"govuk-table__caption govuk-table__caption--s\">");
+	govuk_table_begin(h, GOVUK_CAPTION_S);
 	html_msg(h, M_NB_TREND_CAPTION);
-	HTML(h, "</caption>\n<thead class=\"govuk-table__head\"><tr class=\"govuk-table__row\">" TH_COL);
-	html_msg(h, M_NB_COL_MONTH);
-	HTML(h, "</th>" TH_NUM);
-	html_msg(h, M_NB_COL_CRIMES);
-	HTML(h, "</th>" TH_NUM);
-	html_msg(h, M_NB_COL_STOPS);
-	HTML(h, "</th></tr></thead>\n<tbody class=\"govuk-table__body\">\n");
+	govuk_table_head(h, trend_cols, 3);
 	for (int i = TREND_MONTHS - 1; i >= 0; i--) {
 		int32_t m = rm->latest_month - (TREND_MONTHS - 1) + i;
 
@@ -154,7 +150,8 @@ static void crime_section(struct html *h, const struct readmodel *rm, const stru
 		html_count(h, t->stops[i]);
 		HTML(h, "</td></tr>\n");
 	}
-	HTML(h, "</tbody>\n</table>\n<p class=\"govuk-body-s\">");
+	govuk_table_end(h);
+	HTML(h, "<p class=\"govuk-body-s\">");
 	html_msg(h, M_NB_LOCATIONS_NOTE);
 	HTML(h, "</p>\n");
 }

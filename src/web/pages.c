@@ -46,9 +46,9 @@ int web_page_not_found(const struct http_request *req, struct http_response *res
 	return 0;
 }
 
-/* A path on this site: "/" then not "/" or "\" (which browsers read as
- * another host), printable ASCII only (the header must stay one line). */
-static int local_path(const char *p)
+/* "/" then not "/" or "\" (which browsers read as another host); printable
+ * ASCII only, so the Location header stays one line. */
+int web_local_path(const char *p)
 {
 	if (!p || p[0] != '/' || p[1] == '/' || p[1] == '\\')
 		return 0;
@@ -69,7 +69,7 @@ int web_language_switch(void *app, const struct http_request *req, struct http_r
 	snprintf(cookie, sizeof(cookie), WEB_LANG_COOKIE "=%s; Path=/; Max-Age=31536000; SameSite=Lax",
 		 lang_code(to));
 	http_response_header(res, "Set-Cookie", cookie);
-	http_response_header(res, "Location", local_path(back) ? back : "/");
+	http_response_header(res, "Location", web_local_path(back) ? back : "/");
 	http_response_header(res, "Cache-Control", "no-store");
 	res->status = 303;
 	return 0;

@@ -26,6 +26,10 @@ void web_page_ctx(const struct http_request *req, enum nav_item nav, struct page
 int web_page_not_found(const struct http_request *req, struct http_response *res,
 		       enum msg_id why);
 
+/* Whether `p` is a path on this site ("/x", not "//host" or "/\\host"),
+ * printable ASCII only: safe as a redirect target. */
+int web_local_path(const char *p);
+
 /* GET /language/{code}?back=/path: remember the language in a cookie for a
  * year and go back to `back` (a path on this site; anything else goes to
  * "/", so the switch cannot be used to send people elsewhere). */

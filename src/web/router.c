@@ -4,6 +4,7 @@
  * handler's error codes to JSON error responses.
  */
 #include "web/router.h"
+#include "web/form.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -282,30 +283,6 @@ int router_check(const struct route *routes, size_t n, struct err *e)
  * fields are kept, the rest dropped like undeclared parameters. */
 #define ROUTE_MAX_FORM 16
 
-static int hexdig(char c)
-{
-	return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-		: c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
-static char *form_decode(char *s)
-{
-	char *out = s, *start = s;
-
-	for (; *s; s++) {
-		if (*s == '+') {
-			*out++ = ' ';
-		} else if (*s == '%' && hexdig(s[1]) >= 0 && hexdig(s[2]) >= 0) {
-			*out++ = (char)(hexdig(s[1]) << 4 | hexdig(s[2]));
-			s += 2;
-		} else {
-			*out++ = *s;
-		}
-	}
-	*out = '\0';
-	return start;
-}
-
 static size_t form_fields(const struct http_request *req, char **buf, struct http_kv *kv)
 {
 	const char *ct = http_header(req, "Content-Type");
@@ -328,8 +305,8 @@ static size_t form_fields(const struct http_request *req, char **buf, struct htt
 		if (eq)
 			*eq = '\0';
 		if (*at) {
-			kv[n].name = form_decode(at);
-			kv[n].value = eq ? form_decode(eq + 1) : "";
+			kv[n].name = web_form_decode(at);
+			kv[n].value = eq ? web_form_decode(eq + 1) : "";
 			n++;
 		}
 		at = amp ? amp + 1 : NULL;

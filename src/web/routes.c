@@ -38,6 +38,7 @@
 #include "web/assets.h"
 #include "web/metrics.h"
 #include "web/pages.h"
+#include "web/staff.h"
 #include "web/routes_data.h"
 #include "web/routes_api.h"
 
@@ -386,6 +387,8 @@ int web_app_prepare(struct web_app *wa, struct err *e)
 {
 	for (int l = 0; l < LANG_COUNT; l++)
 		strbuf_init(&wa->home_page[l], 0);
+	if (!wa->auth_policy.session_idle_seconds)
+		wa->auth_policy = (struct auth_policy)AUTH_POLICY_DEFAULT;
 	open_data_etag(wa);
 	if (web_api_prepare(wa, e) < 0)
 		return e->code;
@@ -499,6 +502,12 @@ const struct route web_routes[] = {
 	  .handler = h_record, .name = "v1-record", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = h_neighbourhood,
 	  .name = "neighbourhood", .role = 0 },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/sign-in", .handler = web_staff_sign_in,
+	  .name = "staff-sign-in", .role = 0, .query = { Q_TEXT("next", 1024) } },
+	{ .methods = HTTP_POST, .pattern = "/staff/sign-out", .handler = web_staff_sign_out,
+	  .name = "staff-sign-out", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/staff", .handler = web_staff_home,
+	  .name = "staff-home", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -22,6 +22,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "auth/auth.h"
 #include "base/json.h"
 #include "web/http.h"
 #include "web/router.h"
@@ -55,6 +56,9 @@ struct web_app {
 	pthread_mutex_t *store_lock;
 	/* police.uk API answers rendered once (routes_api.h) */
 	struct strbuf api_forces, api_categories, api_dates, api_updated;
+	/* Lockout and session timeouts for staff signing in (auth.*);
+	 * web_app_prepare() puts in the defaults when left zero. */
+	struct auth_policy auth_policy;
 	void *user;
 };
 

@@ -1,0 +1,36 @@
+/*
+ * page_staff.h - the staff pages' frame pieces: signing in, the 403 page,
+ * and "My neighbourhoods" (what needs doing today).
+ */
+#ifndef ENGAGE_PAGE_STAFF_H
+#define ENGAGE_PAGE_STAFF_H
+
+#include "base/strbuf.h"
+#include "engage/profile.h"
+#include "views/layout.h"
+
+enum sign_in_problem {
+	SIGN_IN_OK,		/* first showing: no error */
+	SIGN_IN_MISSING,	/* username or password left empty */
+	SIGN_IN_WRONG,		/* wrong, unknown, locked or disabled: one message for all */
+	SIGN_IN_CODE,		/* the account needs its authenticator code */
+	SIGN_IN_CROSS_SITE,	/* the form was posted from another site */
+};
+
+/* The sign-in form; `username` is put back after an error; `next` is the
+ * page to return to. */
+void page_sign_in(struct strbuf *out, const struct page_ctx *pc, enum sign_in_problem problem,
+		  const char *username, const char *next);
+/* "You cannot see this page" for a signed-in member without the right. */
+void page_forbidden(struct strbuf *out, const struct page_ctx *pc);
+
+/* One neighbourhood on the staff home page and what needs doing there. */
+struct staff_neighbourhood {
+	const char *force_id, *id, *name;
+	const struct todo_item *items;
+	size_t nitems;
+};
+void page_staff_home(struct strbuf *out, const struct page_ctx *pc,
+		     const struct staff_neighbourhood *nbhds, size_t n);
+
+#endif
