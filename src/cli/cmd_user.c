@@ -216,8 +216,18 @@ int cmd_user(struct cli_ctx *ctx)
 			       (long long)id, name, token);
 			sodium_memzero(token, sizeof(token));
 		}
+	} else if (!strcmp(verb, "totp")) {
+		char b32[AUTH_TOTP_SECRET_B32];
+
+		if ((rc = auth_totp_enrol(ctx->store, u.id, b32, &e)) == 0) {
+			printf("authenticator secret for %s: %s\n"
+			       "otpauth://totp/Engage:%s?secret=%s&issuer=Engage&digits=6&period=30\n"
+			       "(shown once: add it to the authenticator app now; from the next sign-in "
+			       "the 6-digit code is needed)\n", name, b32, name, b32);
+			sodium_memzero(b32, sizeof(b32));
+		}
 	} else {
-		cli_error("user: expected add, list, role, disable, enable, reset, token or check");
+		cli_error("user: expected add, list, role, disable, enable, reset, token, totp or check");
 		return EXIT_USAGE;
 	}
 out:

@@ -243,7 +243,7 @@ const struct cli_command cli_commands[] = {
 	  "Crime and ASB for the last three months against the three before, progress\n"
 	  "on the current priorities with their actions, and candidates for new ones.",
 	  NEEDS_STORE, 0, 0, { { "neighbourhood", "FORCE/ID", "where" } }, cmd_pack },
-	{ "user", "user add|list|role|disable|enable|reset|token|check [USERNAME] [options]",
+	{ "user", "user add|list|role|disable|enable|reset|token|totp|check [USERNAME] [options]",
 	  "manage accounts: add, list, change role, disable, reset, API tokens",
 	  "Roles: resident, volunteer, officer (officer or PCSO), sergeant (sergeant or\n"
 	  "inspector), analyst, partner (with --partner-org), administrator. Every role\n"
@@ -254,8 +254,11 @@ const struct cli_command cli_commands[] = {
 	  "Passwords need at least 12 characters and must not be the username; they\n"
 	  "are stored as argon2id hashes. reset also clears failed attempts and a\n"
 	  "lockout. disable ends the user's sessions and revokes their API tokens.\n"
-	  "token prints a new API token once (stored only as a hash). check tries a\n"
-	  "password from standard input under the sign-in rules (auth.* settings).\n"
+	  "token prints a new API token once (stored only as a hash). totp gives the\n"
+	  "account a new authenticator (TOTP) secret and prints it once, with its\n"
+	  "otpauth:// address; signing in on the web then needs the 6-digit code.\n"
+	  "check tries a password from standard input under the sign-in rules\n"
+	  "(auth.* settings).\n"
 	  "list never prints hashes or secrets.",
 	  NEEDS_STORE_WRITE, 1, 2,
 	  { { "role", "ROLE", "the role (add, role)" },

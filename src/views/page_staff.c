@@ -73,20 +73,20 @@ static enum msg_id todo_label(enum todo_kind kind)
 	return M_TODO_FEEDBACK_OWED;
 }
 
-static const struct govuk_col todo_cols[] = {
-	{ M_TODO_COL_WHAT, 0 }, { M_TODO_COL_DETAIL, 0 }, { M_TODO_COL_WHEN, 0 },
-};
-
+/* A card per neighbourhood: how many of each kind of task, so a sergeant
+ * with a whole force sees the day at a glance; the list itself is on the
+ * neighbourhood's own staff page.  Meetings this week are named. */
 static void neighbourhood_card(struct html *h, const struct staff_neighbourhood *nb)
 {
+	static const enum todo_kind kinds[] = { TODO_MEETING_SOON, TODO_FEEDBACK_OWED,
+						TODO_ACTION_OVERDUE, TODO_PLAN_OVERDUE,
+						TODO_REVIEW_DUE };
 	char count[32];
 
 	HTML(h, "<div class=\"govuk-summary-card\">\n<div class=\"govuk-summary-card__title-wrapper\">"
 		"<h2 class=\"govuk-summary-card__title\">");
 	html_text(h, nb->name);
-	HTML(h, " <span class=\"govuk-tag govuk-tag--grey\">");
-	html_msg_args(h, M_STAFF_HOME_COUNT, count_text((int64_t)nb->nitems, count), NULL);
-	HTML(h, "</span></h2><ul class=\"govuk-summary-card__actions\"><li class=\"govuk-summary-card__action\">"
+	HTML(h, "</h2><ul class=\"govuk-summary-card__actions\"><li class=\"govuk-summary-card__action\">"
 		"<a class=\"govuk-link\" href=\"/staff/neighbourhoods/");
 	html_url_arg(h, nb->force_id);
 	HTML(h, "/");
@@ -100,22 +100,29 @@ static void neighbourhood_card(struct html *h, const struct staff_neighbourhood 
 		HTML(h, "</p>\n</div></div>\n");
 		return;
 	}
-	govuk_table_begin(h, GOVUK_CAPTION_HIDDEN);
-	html_text(h, nb->name);
-	govuk_table_head(h, todo_cols, 3);
-	for (size_t i = 0; i < nb->nitems; i++) {
-		const struct todo_item *t = &nb->items[i];
+	HTML(h, "<dl class=\"govuk-summary-list\">\n");
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		int64_t n = 0;
 
-		HTML(h, "<tr class=\"govuk-table__row\">" GOVUK_TH_ROW);
-		html_msg(h, todo_label(t->kind));
-		HTML(h, "</th>" GOVUK_TD);
-		html_text(h, t->what);
-		HTML(h, "</td>" GOVUK_TD);
-		html_text(h, t->when);
-		HTML(h, "</td></tr>\n");
+		for (size_t i = 0; i < nb->nitems; i++)
+			n += nb->items[i].kind == kinds[k];
+		if (!n)
+			continue;
+		HTML(h, "<div class=\"govuk-summary-list__row\"><dt class=\"govuk-summary-list__key\">");
+		html_msg(h, todo_label(kinds[k]));
+		HTML(h, "</dt><dd class=\"govuk-summary-list__value\">");
+		html_text(h, count_text(n, count));
+		for (size_t i = 0; kinds[k] == TODO_MEETING_SOON && i < nb->nitems; i++) {
+			if (nb->items[i].kind != TODO_MEETING_SOON)
+				continue;
+			HTML(h, "<br>");
+			html_text(h, nb->items[i].when);
+			HTML(h, ": ");
+			html_text(h, nb->items[i].what);
+		}
+		HTML(h, "</dd></div>\n");
 	}
-	govuk_table_end(h);
-	HTML(h, "</div></div>\n");
+	HTML(h, "</dl>\n</div></div>\n");
 }
 
 void page_staff_home(struct strbuf *out, const struct page_ctx *pc,

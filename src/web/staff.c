@@ -94,7 +94,8 @@ int web_staff_begin(struct web_app *wa, const struct http_request *req,
 	}
 	auth_csrf_token(&st->session, st->csrf);
 	snprintf(st->actor, sizeof(st->actor), "user:%lld", (long long)st->user.id);
-	if (!role_allows(st->user.scope.role, perm))
+	if (perm == WEB_STAFF_ANY_STAFF ? st->user.scope.role == ROLE_RESIDENT
+	    : perm != WEB_STAFF_ANY_ACCOUNT && !role_allows(st->user.scope.role, perm))
 		goto forbidden;
 	if (req->method_bit == HTTP_POST) {
 		if (!web_same_origin(req) || web_form_parse(req, &st->form, &e) < 0 ||
@@ -213,7 +214,7 @@ int web_staff_sign_out(void *app, const struct http_request *req, struct http_re
 	char token[AUTH_TOKEN_LEN + 8];
 	struct err e = ERR_INIT;
 
-	if (web_staff_begin(wa, req, res, PERM_RAISE_CONCERN, &st)) {
+	if (web_staff_begin(wa, req, res, WEB_STAFF_ANY_ACCOUNT, &st)) {
 		if (res->status == 303)		/* not signed in: nothing to end */
 			http_response_header(res, "Location", "/");
 		return 0;
@@ -255,10 +256,12 @@ int web_staff_home(void *app, const struct http_request *req, struct http_respon
 	struct todo_list *lists = NULL;
 	struct page_ctx pc;
 	size_t n = 0;
-	int rc = 0;
+	int rc = 0, internal;
 
-	if (web_staff_begin(wa, req, res, PERM_VIEW_INTERNAL, &st))
+	if (web_staff_begin(wa, req, res, WEB_STAFF_ANY_STAFF, &st))
 		return 0;
+	/* a volunteer chair sees their neighbourhoods, not the internal list */
+	internal = role_allows(st.user.scope.role, PERM_VIEW_INTERNAL);
 	if (rm && rm->nnbhds) {
 		cards = xcalloc(rm->nnbhds, sizeof(*cards));
 		lists = xcalloc(rm->nnbhds, sizeof(*lists));
@@ -269,8 +272,8 @@ int web_staff_home(void *app, const struct http_request *req, struct http_respon
 
 		if (!web_staff_can_see(&st, force, nb->id))
 			continue;
-		if ((rc = profile_todo(wa->store, force, nb->id, FEEDBACK_OWED_DAYS, add_todo,
-				       &lists[n], &res->err)) < 0)
+		if (internal && (rc = profile_todo(wa->store, force, nb->id, FEEDBACK_OWED_DAYS,
+						   add_todo, &lists[n], &res->err)) < 0)
 			break;
 		cards[n] = (struct staff_neighbourhood){ force, nb->id, nb->name, lists[n].items,
 							 lists[n].n };

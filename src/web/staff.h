@@ -40,6 +40,11 @@ struct web_staff {
 	struct web_form form;		/* a POST's fields, CSRF-checked */
 };
 
+/* `perm` values beyond enum perm: any signed-in account but a resident's
+ * (the staff home), and any signed-in account at all (signing out). */
+#define WEB_STAFF_ANY_STAFF (-1)
+#define WEB_STAFF_ANY_ACCOUNT (-2)
+
 /* Lock the store and find the signed-in staff member allowed `perm`.
  * Returns 0 with the lock held (web_staff_end releases it), or 1 with the
  * lock released and `res` already answered: a 303 to the sign-in page

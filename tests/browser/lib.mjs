@@ -4,8 +4,8 @@
 // A test file (tests/browser/t_*.mjs) exports
 //   export default async function (t) { ... }
 // and uses t.base (the server's address), t.ok(cond, what, detail),
-// t.page({ lang, width, js }) for a fresh page, t.axe(page, what) and
-// t.shot(page, name).  run.mjs runs every file in turn.
+// t.page({ lang, width, js }) for a fresh page, t.axe(page, what),
+// t.signIn(page, 'sgt.test') and t.shot(page, name).  run.mjs runs every file in turn.
 import { chromium } from 'playwright-core'
 import { readFileSync, mkdirSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -90,6 +90,16 @@ export async function makeHarness (base, shotsDir) {
       })
       await context.close()
       return t.ok(result.length === 0, `axe: no WCAG 2.2 AA violations on ${what}`, result.join('\n'))
+    },
+    // Sign in through the form with the keyboard, as staff do; the page
+    // ends on "My neighbourhoods".  Users are made by t_browser.sh:
+    // sgt.test (sergeant, the whole force), pc.test (officer, GM01).
+    async signIn (page, username) {
+      await page.goto(base + '/staff/sign-in')
+      await page.locator('#username').fill(username)
+      await page.locator('#password').fill(process.env.STAFF_PASSWORD)
+      await page.locator('#password').press('Enter')
+      await page.waitForURL(u => new URL(u).pathname === '/staff')
     },
     async shot (page, name) {
       await page.screenshot({ path: `${shotsDir}/${name}.png`, fullPage: true })

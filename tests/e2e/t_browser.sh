@@ -9,6 +9,15 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d node_modules/playwright-c
 fi
 "$ENGAGE" demo generate --seed 1 --months 3 --out "$T/town" > /dev/null
 "$ENGAGE" import town "$T/town" --database "$T/e.db" --quiet > /dev/null
+# Staff the browser tests sign in as (t.signIn in tests/browser/lib.mjs).
+export STAFF_PASSWORD="browser tests password"
+printf '%s\n' "$STAFF_PASSWORD" > "$T/pw"
+"$ENGAGE" user add sgt.test --role sergeant --force glanmor --name "Sgt Test" \
+  --password-file "$T/pw" --database "$T/e.db" > /dev/null
+"$ENGAGE" user add pc.test --role officer --force glanmor --neighbourhoods GM01 \
+  --name "PC Test" --password-file "$T/pw" --database "$T/e.db" > /dev/null
+# the tests may run the CLI against the same database (WAL: the server keeps serving)
+export ENGAGE_DB="$T/e.db" ENGAGE_BIN="$ENGAGE"
 start_server --database "$T/e.db"
 # run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file)
 node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"
