@@ -30,5 +30,7 @@ void api_body_free(struct api_body *b);
 int api_body_str(struct api_body *b, const char *name, const char **out, struct err *e);
 int api_body_int(struct api_body *b, const char *name, int64_t *out, int *present,
 		 struct err *e);
+/* true or false into *out (left as it is when absent or null). */
+int api_body_bool(struct api_body *b, const char *name, int *out, struct err *e);
 
 #endif

@@ -206,3 +206,15 @@ int api_body_int(struct api_body *b, const char *name, int64_t *out, int *presen
 	*present = 1;
 	return 0;
 }
+
+int api_body_bool(struct api_body *b, const char *name, int *out, struct err *e)
+{
+	json_t *v = json_object_get(b->root, name);
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_boolean(v))
+		return err_set(e, ERR_INVALID, "%s: should be true or false", name);
+	*out = json_is_true(v);
+	return 0;
+}

@@ -112,7 +112,8 @@ int api_staff_propose(struct store *s, const char *body, size_t len, struct strb
 	    (rc = api_body_int(b, "group", &in.group_id, &present, e)) < 0 ||
 	    (rc = api_body_str(b, "title", &in.title, e)) < 0 ||
 	    (rc = api_body_str(b, "public_text", &in.public_text, e)) < 0 ||
-	    (rc = api_body_str(b, "category", &in.category, e)) < 0)
+	    (rc = api_body_str(b, "category", &in.category, e)) < 0 ||
+	    (rc = api_body_bool(b, "publish_anyway", &in.publish_anyway, e)) < 0)
 		goto done;
 	if ((rc = priority_propose(s, &in, &id, e)) == 0)
 		rc = answer_id(out, id);
@@ -228,7 +229,8 @@ int api_staff_feedback(struct store *s, const char *actor, const char *body, siz
 	    (rc = api_body_str(b, "outcome", &in.outcome, e)) < 0 ||
 	    (rc = api_body_str(b, "reason", &in.reason, e)) < 0 ||
 	    (rc = api_body_str(b, "text", &in.public_text, e)) < 0 ||
-	    (rc = api_body_str(b, "note", &in.internal_note, e)) < 0)
+	    (rc = api_body_str(b, "note", &in.internal_note, e)) < 0 ||
+	    (rc = api_body_bool(b, "publish_anyway", &in.publish_anyway, e)) < 0)
 		goto done;
 	if (has_concern == has_priority) {
 		rc = err_set(e, ERR_INVALID, "subject: give \"concern\" or \"priority\" (one of them)");

@@ -35,6 +35,7 @@ int cmd_feedback(struct cli_ctx *ctx)
 	in.public_text = cli_opt(ctx, "text");
 	in.internal_note = cli_opt(ctx, "note");
 	in.created_by = cli_opt(ctx, "by") ? cli_opt(ctx, "by") : "command line";
+	in.publish_anyway = cli_opt(ctx, "publish-anyway") != NULL;
 	if (feedback_give(ctx->store, &in, &id, &messages, &e) < 0) {
 		cli_error("feedback: %s", e.msg);
 		return cli_exit_for(e.code);

@@ -67,7 +67,8 @@ int cmd_priority(struct cli_ctx *ctx)
 		{
 			struct priority_input in = { force, nbhd,
 				cli_opt_int(ctx, "group", 1, INT64_MAX, 0, &ok), cli_opt(ctx, "title"),
-				cli_opt(ctx, "public-text"), cli_opt(ctx, "category") };
+				cli_opt(ctx, "public-text"), cli_opt(ctx, "category"), "command line",
+				cli_opt(ctx, "publish-anyway") != NULL };
 			if (!ok)
 				return EXIT_USAGE;
 			rc = priority_propose(ctx->store, &in, &id, &e);

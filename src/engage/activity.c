@@ -2,6 +2,7 @@
  * activity.c - recording engagement activities (see activity.h).
  */
 #include "engage/activity.h"
+#include "engage/pii.h"
 
 #include "base/timeutil.h"
 #include "engage/engage-internal.h"
@@ -65,9 +66,13 @@ int activity_add_at(struct store *s, const struct activity_input *in, int64_t at
 		    struct err *e)
 {
 	struct store_value v[ACTIVITY_NCOLS];
+	struct pii_gate gate = { in->created_by, in->publish_anyway, "" };
 	int mode, rc;
 
-	if ((rc = check(s, in, &mode, e)) < 0)
+	/* the title and notes of an activity are public (police.uk events) */
+	if ((rc = check(s, in, &mode, e)) < 0 ||
+	    (rc = pii_gate_check(s, &gate, "title", in->title, e)) < 0 ||
+	    (rc = pii_gate_check(s, &gate, "notes", in->public_notes, e)) < 0)
 		return rc;
 	v[ACTIVITY_FORCE_ID] = SV_TEXT(in->force_id);
 	v[ACTIVITY_NEIGHBOURHOOD_ID] = SV_TEXT(in->neighbourhood_id);
@@ -90,7 +95,8 @@ int activity_add_at(struct store *s, const struct activity_input *in, int64_t at
 	v[ACTIVITY_CREATED_BY] = SV_TEXT(in->created_by ? in->created_by : "unknown");
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
-	if ((rc = store_row_insert(s, &store_activities, v, id, e)) < 0)
+	if ((rc = store_row_insert(s, &store_activities, v, id, e)) < 0 ||
+	    (rc = pii_gate_audit(s, &gate, "activity", *id, e)) < 0)
 		goto fail;
 	for (int i = 0; i < in->ndemographics; i++) {
 		struct store_value d[ACTDEM_NCOLS] = {

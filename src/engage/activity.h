@@ -33,6 +33,7 @@ struct activity_input {
 	const char *created_by;
 	struct { const char *measure, *category; int count; } demographics[ACTIVITY_MAX_DEMOGRAPHICS];
 	int ndemographics;
+	int publish_anyway;		/* staff checked the public title and notes (engage/pii.h) */
 };
 
 /* Record an activity (one transaction); `*id` is set. */

@@ -3,6 +3,7 @@
  * (see feedback.h).
  */
 #include "engage/feedback.h"
+#include "engage/pii.h"
 
 #include "base/strbuf.h"
 #include "base/timeutil.h"
@@ -217,8 +218,10 @@ int feedback_give_at(struct store *s, const struct feedback_input *in, int64_t n
 {
 	int64_t fid = 0;
 	int outcome = 0, queued = 0, rc;
+	struct pii_gate gate = { in->created_by, in->publish_anyway, "" };
 
-	if ((rc = check(in, &outcome, e)) < 0)
+	if ((rc = check(in, &outcome, e)) < 0 ||
+	    (rc = pii_gate_check(s, &gate, "public text", in->public_text, e)) < 0)
 		return rc;
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
@@ -226,6 +229,8 @@ int feedback_give_at(struct store *s, const struct feedback_input *in, int64_t n
 		rc = answer_concern(s, in, in->subject_id, now, &fid, &queued, e);
 	else
 		rc = close_priority(s, in, outcome, now, &fid, &queued, e);
+	if (rc == 0)
+		rc = pii_gate_audit(s, &gate, "feedback", fid, e);
 	if (rc < 0 || (rc = store_commit(s, e)) < 0) {
 		store_rollback(s);
 		return rc;

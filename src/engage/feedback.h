@@ -4,7 +4,8 @@
  * Feedback is the only way to close either: it names an outcome
  * (feedback_outcomes in model/engagement.h); "no-action" also needs one of
  * the set reasons; every outcome needs public text, and internal notes are
- * kept apart and never published.
+ * kept apart and never published.  The public text passes the check for
+ * personal data (engage/pii.h) first.
  *  - a concern becomes "answered"; when its raiser consented to contact, a
  *    message in their language is queued (delivery comes later);
  *  - a priority becomes "resolved", or "closed" when nothing was done; it
@@ -27,6 +28,7 @@ struct feedback_input {
 	const char *public_text;
 	const char *internal_note;	/* may be NULL */
 	const char *created_by;
+	int publish_anyway;		/* staff checked the public text (engage/pii.h) */
 };
 
 /* Give feedback (one transaction); `*id` is the feedback row; `*messages`

@@ -2,6 +2,7 @@
  * pact.c - priorities, votes, candidates and actions (see pact.h).
  */
 #include "engage/pact.h"
+#include "engage/pii.h"
 
 #include "base/timeutil.h"
 #include "base/xalloc.h"
@@ -23,11 +24,13 @@ int priority_propose_at(struct store *s, const struct priority_input *in, int64_
 	struct store_value v[PRIORITY_NCOLS];
 	struct eng_row g = { 0 };
 	const char *category = in->category;
+	struct pii_gate gate = { in->created_by, in->publish_anyway, "" };
 	int rc;
 
 	if ((rc = eng_require_neighbourhood(s, in->force_id, in->neighbourhood_id, e)) < 0 ||
 	    (rc = eng_require_text("title", in->title, 200, e)) < 0 ||
-	    (rc = eng_require_text("public text", in->public_text, 2000, e)) < 0)
+	    (rc = eng_require_text("public text", in->public_text, 2000, e)) < 0 ||
+	    (rc = pii_gate_check(s, &gate, "public text", in->public_text, e)) < 0)
 		return rc;
 	if (in->group_id) {
 		if ((rc = eng_row_get(s, &store_concern_groups, in->group_id, &g, e)) < 0)
@@ -57,7 +60,12 @@ int priority_propose_at(struct store *s, const struct priority_input *in, int64_
 	v[PRIORITY_AGREED_AT] = SV_NULL;
 	v[PRIORITY_AGREED_ACTIVITY_ID] = SV_NULL;
 	v[PRIORITY_CREATED_AT] = SV_INT(at);
-	rc = store_row_insert(s, &store_priorities, v, id, e);
+	if ((rc = store_begin(s, e)) < 0)
+		goto done;
+	if ((rc = store_row_insert(s, &store_priorities, v, id, e)) < 0 ||
+	    (rc = pii_gate_audit(s, &gate, "priority", *id, e)) < 0 ||
+	    (rc = store_commit(s, e)) < 0)
+		store_rollback(s);
 done:
 	eng_row_release(&g);
 	return rc;

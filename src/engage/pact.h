@@ -33,6 +33,8 @@ struct priority_input {
 	const char *title;		/* internal, short */
 	const char *public_text;	/* what the public page says */
 	const char *category;		/* concern_categories[] slug; NULL = the group's */
+	const char *created_by;		/* who proposes it, for the audit trail */
+	int publish_anyway;		/* staff checked the public text (engage/pii.h) */
 };
 
 int priority_propose(struct store *s, const struct priority_input *in, int64_t *id, struct err *e);

@@ -67,6 +67,8 @@ struct store_ops {
 	int (*import_each)(void *be, int limit, import_fn fn, void *ctx, struct err *e);
 	int (*meta_set)(void *be, const char *key, const char *value, struct err *e);
 	int (*meta_get)(void *be, const char *key, char *buf, size_t size, struct err *e);
+	int (*mentions_person)(void *be, const char *text, int *found, size_t *at, size_t *len,
+			       struct err *e);
 	void (*set_busy_timeout)(void *be, int ms);
 	int (*nbhd_set_boundary)(void *be, const char *force_id, const char *id,
 				 const void *wkb, size_t wkb_len, struct err *e);

@@ -296,6 +296,14 @@ int store_meta_get(struct store *s, const char *key, char *buf, size_t size, str
 	return s->ops->meta_get(s->be, key, buf, size, e);
 }
 
+int store_text_mentions_person(struct store *s, const char *text, int *found, size_t *at,
+			       size_t *len, struct err *e)
+{
+	*found = 0;
+	*at = *len = 0;
+	return s->ops->mentions_person(s->be, text, found, at, len, e);
+}
+
 /* Required columns present, and the types the descriptor promises. */
 static int check_values(const struct store_table *t, const struct store_value *v, struct err *e)
 {

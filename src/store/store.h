@@ -309,6 +309,16 @@ int store_row_delete(struct store *s, const struct store_table *t, int64_t id, s
 int store_row_last(struct store *s, const struct store_table *t, store_row_fn fn, void *ctx,
 		   int *found, struct err *e);
 
+/* --- the names of people in the personal-data tables ------------------------ */
+/* Whether `text` mentions the full name (two words or more) of a person in
+ * Engage's personal-data tables: raisers who left contact details and
+ * neighbourhoods' key contacts.  The comparison happens inside the
+ * database, ignoring case, so no name is read out of it: *found says
+ * whether one is mentioned and *at / *len where (bytes into `text`).  For
+ * the check on public text (engage/pii.h). */
+int store_text_mentions_person(struct store *s, const char *text, int *found, size_t *at,
+			       size_t *len, struct err *e);
+
 /* --- key/value settings of the deployment (e.g. "demo.seed") --------------- */
 int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);
 /* Copies the value into buf; ERR_NOTFOUND when the key is absent. */

@@ -31,7 +31,7 @@ enum stmt_id {
 	S_ASSET_DEL, S_ASSET_ADD, S_ASSET_EACH, S_ASSET_EACH_FORCE, S_ASSET_EACH_NBHD,
 	S_MONTH_PUT, S_MONTH_EACH, S_MONTH_EACH_FORCE, S_MONTH_GET,
 	S_IMPORT_ADD, S_IMPORT_EACH,
-	S_META_SET, S_META_GET,
+	S_META_SET, S_META_GET, S_MENTIONS_PERSON,
 	S_PING,
 	S_STREET_ADD, S_STREET_EACH, S_SEQ_BUMP, S_SEQ_GET,
 	S_COUNT
@@ -102,6 +102,14 @@ static const char *const stmt_sql[S_COUNT] = {
 			  "disagreements, outside, rejected FROM imports ORDER BY id DESC LIMIT ?1",
 	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
 	[S_META_GET] = "SELECT value FROM meta WHERE key = ?1",
+	/* instr() and length() count characters; the caller turns them into
+	 * bytes.  lower() folds ASCII only, which names in England and Wales
+	 * mostly are; a name with a space in it is a full name. */
+	[S_MENTIONS_PERSON] = "SELECT instr(lower(?1), lower(name)) AS at, length(name) FROM "
+			      "(SELECT name FROM concern_contacts WHERE name IS NOT NULL "
+			      "UNION SELECT name FROM key_contacts) "
+			      "WHERE instr(trim(name), ' ') > 0 AND length(trim(name)) >= 5 "
+			      "AND instr(lower(?1), lower(name)) > 0 ORDER BY at LIMIT 1",
 	[S_PING] = "SELECT 1",
 	[S_STREET_ADD] = "INSERT INTO street_points (id, lat, lng, name) VALUES (?1, ?2, ?3, ?4)",
 	[S_STREET_EACH] = "SELECT id, lat, lng, name FROM street_points ORDER BY id",
@@ -942,6 +950,50 @@ static int sq_meta_get(void *be, const char *key, char *buf, size_t size, struct
 	return rc;
 }
 
+struct mention_out {
+	const char *text;
+	int *found;
+	size_t *at, *len;
+};
+
+/* Byte offset of character `chars` (0-based) in UTF-8 `s`. */
+static size_t utf8_bytes_for(const char *s, int64_t chars)
+{
+	size_t b = 0;
+
+	while (s[b] && chars > 0) {
+		b++;
+		while (((unsigned char)s[b] & 0xC0) == 0x80)
+			b++;
+		chars--;
+	}
+	return b;
+}
+
+static int mention_row(sqlite3_stmt *st, void *arg)
+{
+	struct mention_out *m = arg;
+	size_t start = utf8_bytes_for(m->text, sqlite3_column_int64(st, 0) - 1);
+
+	*m->found = 1;
+	*m->at = start;
+	*m->len = utf8_bytes_for(m->text + start, sqlite3_column_int64(st, 1));
+	return 0;
+}
+
+static int sq_mentions_person(void *be, const char *text, int *found, size_t *at, size_t *len,
+			      struct err *e)
+{
+	struct sq *q = be;
+	struct mention_out m = { text, found, at, len };
+	sqlite3_stmt *st = stmt_get(q, S_MENTIONS_PERSON, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, text);
+	return each_row(q, st, mention_row, &m, e, "checking text for names");
+}
+
 /* --- rows through table descriptors ---------------------------------------- */
 
 /* The prepared statement for `sql`, from the cache or newly prepared. */
@@ -1269,6 +1321,7 @@ const struct store_ops store_sqlite_ops = {
 	.import_each = sq_import_each,
 	.meta_set = sq_meta_set,
 	.meta_get = sq_meta_get,
+	.mentions_person = sq_mentions_person,
 	.set_busy_timeout = sq_set_busy_timeout,
 	.nbhd_set_boundary = sq_nbhd_set_boundary,
 	.row_insert = sq_row_insert,

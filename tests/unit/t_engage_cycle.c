@@ -6,6 +6,7 @@
  * refuse are tested on the way.
  */
 #include "test.h"
+#include "town.h"
 
 #include "base/timeutil.h"
 #include "demo/demo.h"
@@ -18,29 +19,6 @@
 #include "store/tables.h"
 
 #include <stdio.h>
-
-static struct store *demo_store(void)
-{
-	struct demo_options opt;
-	struct import_summary sum;
-	struct err e = ERR_INIT;
-	struct store *s = NULL;
-	char dir[600], db[600];
-	const char *tmp = test_tmpdir();
-
-	snprintf(dir, sizeof(dir), "%s/town", tmp);
-	snprintf(db, sizeof(db), "%s/e.db", tmp);
-	demo_options_default(&opt);
-	opt.out_dir = dir;
-	opt.months = 6;
-	if (demo_generate(&opt, NULL, &e) < 0 || store_open(db, STORE_CREATE, &s, &e) < 0 ||
-	    import_town(s, dir, NULL, &sum, &e) < 0) {
-		test_fail(__FILE__, __LINE__, "%s", e.msg);
-		store_close(s);
-		return NULL;
-	}
-	return s;
-}
 
 static uint64_t fixed_random(void *ctx)
 {
@@ -97,7 +75,7 @@ static void future_date(char buf[11], int days)
 
 TEST(engage_cycle_postcard_to_you_said_we_did)
 {
-	struct store *s = demo_store();
+	struct store *s = test_town(6);
 	struct err e = ERR_INIT;
 	uint64_t seq = 0;
 	struct concern_input postcard = {
@@ -116,12 +94,12 @@ TEST(engage_cycle_postcard_to_you_said_we_did)
 	struct concern_public pub;
 	struct pact_candidate cand[16];
 	struct priority_input pi = { "glanmor", "GM01", 0, "Speeding on Stryd Fawr",
-				     "Speeding on Stryd Fawr near the school", NULL };
+				     "Speeding on Stryd Fawr near the school", NULL, "Sgt Ffion Mensah", 0 };
 	struct action_input act = { 0, "partner", "Road safety officer", "Porthmawr County Council",
 				    "Speed survey and a vehicle-activated sign", "" };
 	struct feedback_input fb = { "priority", 0, "partner-action", NULL,
 				     "The council surveyed speeds and put up a flashing sign; speeds fell.",
-				     "Sign cost met from the road safety budget", "Sgt Ffion Mensah" };
+				     "Sign cost met from the road safety budget", "Sgt Ffion Mensah", 0 };
 	char review[11], due[11];
 	int64_t meeting, priority, bare, action;
 	int n, people = 0, nch = 0, messages = 0, rows = 0;
@@ -228,7 +206,7 @@ TEST(engage_cycle_postcard_to_you_said_we_did)
 
 TEST(engage_validation_names_the_field)
 {
-	struct store *s = demo_store();
+	struct store *s = test_town(6);
 	struct err e = ERR_INIT;
 	struct concern_result r;
 	struct concern_input in = { .force_id = "glanmor", .neighbourhood_id = "GM01",

@@ -255,7 +255,8 @@ TEST(history_entry_points_check_dates_against_the_row_not_today)
 	struct import_summary isum;
 	struct history_summary h;
 	struct err e = ERR_INIT;
-	struct priority_input in = { "glanmor", "GM01", 0, "Old speeding", "Speeding, as it was.", "speeding" };
+	struct priority_input in = { "glanmor", "GM01", 0, "Old speeding", "Speeding, as it was.",
+				     "speeding", "test", 0 };
 	struct activity_input meet = { 0 };
 	int64_t at = 1767265200;	/* 2026-01-01T11:00Z */
 	int64_t pid = 0, mid = 0;

@@ -1,0 +1,32 @@
+/*
+ * town.c - the demo town for unit tests (see town.h).
+ */
+#include "town.h"
+
+#include <stdio.h>
+
+#include "demo/demo.h"
+#include "import/pipeline.h"
+#include "test.h"
+
+struct store *test_town(int months)
+{
+	struct demo_options opt;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	struct store *s = NULL;
+	char dir[600], db[600];
+
+	snprintf(dir, sizeof(dir), "%s/town", test_tmpdir());
+	snprintf(db, sizeof(db), "%s/e.db", test_tmpdir());
+	demo_options_default(&opt);
+	opt.out_dir = dir;
+	opt.months = months;
+	if (demo_generate(&opt, NULL, &e) < 0 || store_open(db, STORE_CREATE, &s, &e) < 0 ||
+	    import_town(s, dir, NULL, &sum, &e) < 0) {
+		test_fail(__FILE__, __LINE__, "%s", e.msg);
+		store_close(s);
+		return NULL;
+	}
+	return s;
+}

@@ -1,0 +1,15 @@
+/*
+ * town.h - the demo town in a fresh database, for unit tests that need
+ * real neighbourhoods, people and history to act on.
+ */
+#ifndef ENGAGE_TEST_TOWN_H
+#define ENGAGE_TEST_TOWN_H
+
+#include "store/store.h"
+
+/* Generate the demo town (seed 1, `months` of data) in this test's
+ * temporary folder and import it into a new database there.  NULL, with
+ * the test failed, when any step fails. */
+struct store *test_town(int months);
+
+#endif
