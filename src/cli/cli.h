@@ -108,6 +108,8 @@ int cmd_profile(struct cli_ctx *ctx);
 int cmd_todo(struct cli_ctx *ctx);
 int cmd_pack(struct cli_ctx *ctx);
 int cmd_audit(struct cli_ctx *ctx);
+int cmd_person(struct cli_ctx *ctx);
+int cmd_retention(struct cli_ctx *ctx);
 int cmd_user(struct cli_ctx *ctx);
 
 /* The auth.* settings as an auth_policy (cmd_user.c; serve will use it too). */

@@ -231,6 +231,41 @@ const struct cli_command cli_commands[] = {
 	    { "actor", "USER", "entries by one user or system (show)" },
 	    { "since", "DATE", "entries from this day (Europe/London) or time on (show)" } },
 	  cmd_audit },
+	{ "person", "person export|erase [--email ADDRESS|--phone NUMBER|--reference REF] [options]",
+	  "subject access and erasure for a person who raised concerns",
+	  "Finds a person by what they would quote: the e-mail address or phone\n"
+	  "number they left (any case, any spacing, +44 or 0), or a concern reference;\n"
+	  "all their concerns count.\n"
+	  "export writes everything held about them as JSON (the concerns and their\n"
+	  "text, contact details and consent, demographics they gave, messages to\n"
+	  "them, feedback, and who looked at their details), for a subject access\n"
+	  "request; it needs --purpose and is recorded as a disclosure to them.\n"
+	  "erase removes their personal data for good: contact details, demographics\n"
+	  "and messages are deleted, the concern text becomes [erased] and its\n"
+	  "location goes; the anonymous counts stay. The bytes are overwritten in the\n"
+	  "database file and the write-ahead log is emptied (stop the server first,\n"
+	  "or run it again when idle if told to). It needs --reason; the audit trail\n"
+	  "keeps that an erasure happened, never what was erased.",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "email", "ADDRESS", "the e-mail address they left" },
+	    { "phone", "NUMBER", "or the phone number" },
+	    { "reference", "REF", "or a concern reference they quote" },
+	    { "purpose", "TEXT", "why, e.g. the request's number (export)" },
+	    { "reason", "TEXT", "why, e.g. 'erasure request 2026-07' (erase)" },
+	    { "out", "FILE", "write the export here (default: standard output)" },
+	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
+	  cmd_person },
+	{ "retention", "retention run [--dry-run]",
+	  "erase personal data kept longer than the retention rules allow",
+	  "Erases the contact details of concerns answered or closed more than\n"
+	  "retention.contact_months ago and deletes messages to raisers queued more\n"
+	  "than retention.message_months ago, overwriting the bytes as erase does;\n"
+	  "each erasure is in the audit trail. --dry-run only counts. Run it daily\n"
+	  "(e.g. a systemd timer).",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "dry-run", NULL, "count what would be erased, change nothing" },
+	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
+	  cmd_retention },
 	{ "todo", "todo --neighbourhood FORCE/ID",
 	  "what needs doing: feedback owed, overdue actions and plans, reviews, meetings",
 	  "Lists concerns waiting for feedback, actions past their due date, plan\n"

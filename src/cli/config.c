@@ -58,6 +58,10 @@ const struct config_key config_keys[] = {
 	  "metres a precise location may move to an anonymous map point; beyond, the LSOA centroid" },
 	{ "store.busy_timeout_ms", NULL, CFG_INT, 0, 600000, NULL, "5000",
 	  "milliseconds a write waits for another process's lock" },
+	{ "retention.contact_months", NULL, CFG_INT, 1, 600, NULL, "12",
+	  "months a raiser's contact details are kept after their concern is answered or closed (engage retention run)" },
+	{ "retention.message_months", NULL, CFG_INT, 1, 600, NULL, "6",
+	  "months a message to a raiser is kept after it was queued (engage retention run)" },
 	{ "web.assets", NULL, CFG_STRING, 0, 0, NULL, "",
 	  "folder of static assets (CSS, scripts); empty: ./build/web (a built checkout), then the installed copy" },
 };

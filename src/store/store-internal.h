@@ -69,6 +69,10 @@ struct store_ops {
 	int (*meta_get)(void *be, const char *key, char *buf, size_t size, struct err *e);
 	int (*mentions_person)(void *be, const char *text, int *found, size_t *at, size_t *len,
 			       struct err *e);
+	int (*person_concerns)(void *be, const char *email, const char *phone_digits,
+			       const char *reference, int (*fn)(void *ctx, int64_t concern_id),
+			       void *ctx, struct err *e);
+	int (*purge)(void *be, int begin, struct err *e);
 	void (*set_busy_timeout)(void *be, int ms);
 	int (*nbhd_set_boundary)(void *be, const char *force_id, const char *id,
 				 const void *wkb, size_t wkb_len, struct err *e);

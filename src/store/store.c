@@ -304,6 +304,23 @@ int store_text_mentions_person(struct store *s, const char *text, int *found, si
 	return s->ops->mentions_person(s->be, text, found, at, len, e);
 }
 
+int store_person_concerns(struct store *s, const char *email, const char *phone_digits,
+			  const char *reference, int (*fn)(void *ctx, int64_t concern_id),
+			  void *ctx, struct err *e)
+{
+	return s->ops->person_concerns(s->be, email, phone_digits, reference, fn, ctx, e);
+}
+
+int store_purge_begin(struct store *s, struct err *e)
+{
+	return s->ops->purge(s->be, 1, e);
+}
+
+int store_purge_end(struct store *s, struct err *e)
+{
+	return s->ops->purge(s->be, 0, e);
+}
+
 /* Required columns present, and the types the descriptor promises. */
 static int check_values(const struct store_table *t, const struct store_value *v, struct err *e)
 {

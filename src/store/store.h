@@ -319,6 +319,24 @@ int store_row_last(struct store *s, const struct store_table *t, store_row_fn fn
 int store_text_mentions_person(struct store *s, const char *text, int *found, size_t *at,
 			       size_t *len, struct err *e);
 
+/* The concerns whose raiser left this e-mail address (any case) or phone
+ * number (digits only, "07700900123"; +44 and a leading 0 are the same), or
+ * that have this reference; each is passed to `fn` once, oldest first.
+ * Empty or NULL values match nothing.  For subject access and erasure. */
+int store_person_concerns(struct store *s, const char *email, const char *phone_digits,
+			  const char *reference, int (*fn)(void *ctx, int64_t concern_id),
+			  void *ctx, struct err *e);
+
+/* Erasure that leaves nothing behind.  store_purge_begin() before the
+ * transaction that deletes personal data (every byte it frees is then
+ * overwritten, whole pages too); store_purge_end() after its commit (back to
+ * the cheaper setting, and the write-ahead log, which still holds the pages
+ * as they were, copied in and emptied).  ERR_BUSY from the end when another
+ * process holds the database open: the data is gone from the tables but an
+ * old copy may sit in the log until the next checkpoint. */
+int store_purge_begin(struct store *s, struct err *e);
+int store_purge_end(struct store *s, struct err *e);
+
 /* --- key/value settings of the deployment (e.g. "demo.seed") --------------- */
 int store_meta_set(struct store *s, const char *key, const char *value, struct err *e);
 /* Copies the value into buf; ERR_NOTFOUND when the key is absent. */

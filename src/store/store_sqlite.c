@@ -31,7 +31,7 @@ enum stmt_id {
 	S_ASSET_DEL, S_ASSET_ADD, S_ASSET_EACH, S_ASSET_EACH_FORCE, S_ASSET_EACH_NBHD,
 	S_MONTH_PUT, S_MONTH_EACH, S_MONTH_EACH_FORCE, S_MONTH_GET,
 	S_IMPORT_ADD, S_IMPORT_EACH,
-	S_META_SET, S_META_GET, S_MENTIONS_PERSON,
+	S_META_SET, S_META_GET, S_MENTIONS_PERSON, S_PERSON_CONCERNS,
 	S_PING,
 	S_STREET_ADD, S_STREET_EACH, S_SEQ_BUMP, S_SEQ_GET,
 	S_COUNT
@@ -105,6 +105,14 @@ static const char *const stmt_sql[S_COUNT] = {
 	/* instr() and length() count characters; the caller turns them into
 	 * bytes.  lower() folds ASCII only, which names in England and Wales
 	 * mostly are; a name with a space in it is a full name. */
+	/* e-mail addresses match whatever their case; phone numbers whatever
+	 * their spaces, dashes and brackets, and +44 or 0 in front */
+	[S_PERSON_CONCERNS] = "SELECT c.concern_id FROM concern_contacts c JOIN concerns k ON k.id = c.concern_id "
+			      "WHERE (?1 <> '' AND lower(trim(c.email)) = lower(trim(?1))) "
+			      "OR (?2 <> '' AND ltrim(replace(replace(replace(replace(replace(replace("
+			      "c.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+44', '0'), '.', ''), '0') "
+			      "= ltrim(?2, '0')) "
+			      "OR (?3 <> '' AND k.reference = ?3) ORDER BY c.concern_id",
 	[S_MENTIONS_PERSON] = "SELECT instr(lower(?1), lower(name)) AS at, length(name) FROM "
 			      "(SELECT name FROM concern_contacts WHERE name IS NOT NULL "
 			      "UNION SELECT name FROM key_contacts) "
@@ -354,7 +362,11 @@ static int sq_open(const char *path, int flags, void **be, struct err *e)
 		 * had just evicted (docs/PERFORMANCE.md) */
 		if ((rc = exec_sql(q, "PRAGMA journal_mode = WAL", e, "turning on WAL")) < 0 ||
 		    (rc = exec_sql(q, "PRAGMA synchronous = NORMAL", e, "setting synchronous")) < 0 ||
-		    (rc = exec_sql(q, "PRAGMA cache_size = -65536", e, "sizing the page cache")) < 0)
+		    (rc = exec_sql(q, "PRAGMA cache_size = -65536", e, "sizing the page cache")) < 0 ||
+		    /* bytes freed inside a page (an old copy of an updated row) are
+		     * zeroed at no extra I/O, so personal data erased later has no
+		     * stale copy left in the file; store_purge goes further */
+		    (rc = exec_sql(q, "PRAGMA secure_delete = FAST", e, "turning on secure delete")) < 0)
 			goto fail;
 	}
 	if ((rc = exec_sql(q, "PRAGMA foreign_keys = ON", e, "turning on foreign keys")) < 0)
@@ -994,6 +1006,53 @@ static int sq_mentions_person(void *be, const char *text, int *found, size_t *at
 	return each_row(q, st, mention_row, &m, e, "checking text for names");
 }
 
+struct concern_cb {
+	int (*fn)(void *ctx, int64_t concern_id);
+	void *ctx;
+};
+
+static int person_concern_row(sqlite3_stmt *st, void *arg)
+{
+	struct concern_cb *cb = arg;
+
+	return cb->fn(cb->ctx, sqlite3_column_int64(st, 0));
+}
+
+static int sq_person_concerns(void *be, const char *email, const char *phone_digits,
+			      const char *reference, int (*fn)(void *ctx, int64_t concern_id),
+			      void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct concern_cb cb = { fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, S_PERSON_CONCERNS, e);
+
+	if (!st)
+		return e->code;
+	bind_text(st, 1, email ? email : "");
+	bind_text(st, 2, phone_digits ? phone_digits : "");
+	bind_text(st, 3, reference ? reference : "");
+	return each_row(q, st, person_concern_row, &cb, e, "finding a person's concerns");
+}
+
+static int sq_purge(void *be, int begin, struct err *e)
+{
+	struct sq *q = be;
+	int rc, log = 0, done = 0;
+
+	if (begin)
+		return exec_sql(q, "PRAGMA secure_delete = ON", e, "turning on secure delete");
+	if ((rc = exec_sql(q, "PRAGMA secure_delete = FAST", e, "turning secure delete back")) < 0)
+		return rc;
+	/* copy every page into the database file and empty the write-ahead
+	 * log, which still holds the pages as they were before */
+	rc = sqlite3_wal_checkpoint_v2(q->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if (rc != SQLITE_OK)
+		return err_set(e, ERR_BUSY, "the write-ahead log could not be emptied (%s): another "
+			       "process holds the database open; run again when it is idle",
+			       sqlite3_errmsg(q->db));
+	return 0;
+}
+
 /* --- rows through table descriptors ---------------------------------------- */
 
 /* The prepared statement for `sql`, from the cache or newly prepared. */
@@ -1322,6 +1381,8 @@ const struct store_ops store_sqlite_ops = {
 	.meta_set = sq_meta_set,
 	.meta_get = sq_meta_get,
 	.mentions_person = sq_mentions_person,
+	.person_concerns = sq_person_concerns,
+	.purge = sq_purge,
 	.set_busy_timeout = sq_set_busy_timeout,
 	.nbhd_set_boundary = sq_nbhd_set_boundary,
 	.row_insert = sq_row_insert,

@@ -9,16 +9,24 @@
 #include "import/pipeline.h"
 #include "test.h"
 
+static char db[600];
+
+const char *test_town_db(void)
+{
+	return db;
+}
+
 struct store *test_town(int months)
 {
 	struct demo_options opt;
 	struct import_summary sum;
 	struct err e = ERR_INIT;
 	struct store *s = NULL;
-	char dir[600], db[600];
+	const char *tmp = test_tmpdir();
+	char dir[600];
 
-	snprintf(dir, sizeof(dir), "%s/town", test_tmpdir());
-	snprintf(db, sizeof(db), "%s/e.db", test_tmpdir());
+	snprintf(dir, sizeof(dir), "%s/town", tmp);
+	snprintf(db, sizeof(db), "%s/e.db", tmp);
 	demo_options_default(&opt);
 	opt.out_dir = dir;
 	opt.months = months;

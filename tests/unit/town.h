@@ -11,5 +11,7 @@
  * temporary folder and import it into a new database there.  NULL, with
  * the test failed, when any step fails. */
 struct store *test_town(int months);
+/* The path of the database the last test_town() made. */
+const char *test_town_db(void);
 
 #endif
