@@ -9,6 +9,7 @@
 #include "base/timeutil.h"
 #include "base/xalloc.h"
 #include "engage/engage-internal.h"
+#include "engage/restricted.h"
 #include "store/tables.h"
 
 #define ERASED_TEXT "[erased]"
@@ -91,51 +92,12 @@ static int rows_where(struct store *s, const struct store_table *t, int col, int
 
 /* --- subject access -------------------------------------------------------- */
 
-static void row_json(struct json_writer *jw, const struct store_table *t, const struct store_row *r)
-{
-	json_object_begin(jw);
-	json_key_int(jw, "id", r->id);
-	for (int c = 0; c < t->ncols; c++) {
-		const struct store_value *v = &r->v[c];
-
-		json_key(jw, t->cols[c].name);
-		if (v->null)
-			json_null(jw);
-		else if (t->cols[c].type == ST_TEXT)
-			json_str(jw, v->s);
-		else if (t->cols[c].type == ST_REAL)
-			json_double(jw, v->r, 6);
-		else
-			json_int(jw, v->i);
-	}
-	json_object_end(jw);
-}
-
-struct json_rows {
-	struct json_writer *jw;
-	const struct store_table *t;
-};
-
-static int write_row(void *ctx, const struct store_row *r)
-{
-	struct json_rows *j = ctx;
-
-	row_json(j->jw, j->t, r);
-	return 0;
-}
-
 static int write_rows(struct store *s, struct json_writer *jw, const char *key,
 		      const struct store_table *t, int col, int64_t value, struct err *e)
 {
 	struct store_where w = { col, SV_INT(value) };
-	struct json_rows j = { jw, t };
-	int rc;
 
-	json_key(jw, key);
-	json_array_begin(jw);
-	rc = store_row_find(s, t, &w, 1, write_row, &j, e);
-	json_array_end(jw);
-	return rc < 0 ? rc : 0;
+	return restricted_rows_json(s, jw, key, t, &w, 1, e);
 }
 
 static int write_audit_entry(void *ctx, const struct audit_entry *a)
@@ -158,24 +120,17 @@ static int write_concern(struct store *s, struct json_writer *jw, int64_t id, st
 {
 	struct store_where feedback[2] = { { FEEDBACK_SUBJECT_KIND, SV_TEXT("concern") },
 					   { FEEDBACK_SUBJECT_ID, SV_INT(id) } };
-	struct json_rows j = { jw, &store_feedback };
 	int rc;
 
 	json_object_begin(jw);
 	json_key(jw, "concern");
-	j.t = &store_concerns;
-	if ((rc = store_row_get(s, &store_concerns, id, write_row, &j, e)) < 0)
+	if ((rc = restricted_row_get_json(s, jw, &store_concerns, id, "concern", e)) < 0)
 		return rc;
 	if ((rc = write_rows(s, jw, "contact", &store_concern_contacts, CONTACT_CONCERN_ID, id, e)) < 0 ||
 	    (rc = write_rows(s, jw, "demographics", &store_concern_demographics, CDEM_CONCERN_ID, id, e)) < 0 ||
 	    (rc = write_rows(s, jw, "messages", &store_messages, MESSAGE_CONCERN_ID, id, e)) < 0)
 		return rc;
-	json_key(jw, "feedback");
-	json_array_begin(jw);
-	j.t = &store_feedback;
-	rc = store_row_find(s, &store_feedback, feedback, 2, write_row, &j, e);
-	json_array_end(jw);
-	if (rc < 0)
+	if ((rc = restricted_rows_json(s, jw, "feedback", &store_feedback, feedback, 2, e)) < 0)
 		return rc;
 	json_key(jw, "audit");
 	json_array_begin(jw);

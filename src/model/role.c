@@ -13,19 +13,22 @@ const struct role_info roles[ROLE_COUNT] = {
 			     P(PERM_RAISE_CONCERN) | P(PERM_RECORD_VOTES) },
 	[ROLE_OFFICER] = { "officer", "Officer or PCSO", 1, REACH_SCOPED,
 			   P(PERM_RAISE_CONCERN) | P(PERM_VIEW_INTERNAL) | P(PERM_VIEW_PERSONAL) |
-			   P(PERM_RECORD_ENGAGEMENT) | P(PERM_RECORD_VOTES) | P(PERM_UPDATE_ACTIONS) },
+			   P(PERM_RECORD_ENGAGEMENT) | P(PERM_RECORD_VOTES) | P(PERM_UPDATE_ACTIONS) |
+			   P(PERM_VIEW_RESTRICTED) | P(PERM_RECORD_RESTRICTED) },
 	[ROLE_SERGEANT] = { "sergeant", "Sergeant or inspector", 1, REACH_SCOPED,
 			    P(PERM_RAISE_CONCERN) | P(PERM_VIEW_INTERNAL) | P(PERM_VIEW_PERSONAL) |
 			    P(PERM_RECORD_ENGAGEMENT) | P(PERM_RECORD_VOTES) |
 			    P(PERM_AGREE_PRIORITIES) | P(PERM_UPDATE_ACTIONS) |
-			    P(PERM_VIEW_ANALYTICS) },
+			    P(PERM_VIEW_ANALYTICS) | P(PERM_VIEW_RESTRICTED) |
+			    P(PERM_RECORD_RESTRICTED) | P(PERM_MANAGE_SHARING) },
 	[ROLE_ANALYST] = { "analyst", "Analyst", 1, REACH_SCOPED,
-			   P(PERM_VIEW_INTERNAL) | P(PERM_VIEW_ANALYTICS) },
+			   P(PERM_VIEW_INTERNAL) | P(PERM_VIEW_ANALYTICS) | P(PERM_VIEW_RESTRICTED) },
 	[ROLE_PARTNER] = { "partner", "Partner organisation", 1, REACH_SCOPED,
-			   P(PERM_VIEW_INTERNAL) | P(PERM_UPDATE_ACTIONS) },
+			   P(PERM_VIEW_INTERNAL) | P(PERM_UPDATE_ACTIONS) |
+			   P(PERM_SUBMIT_PARTNER_DATA) },
 	[ROLE_ADMINISTRATOR] = { "administrator", "Administrator", 1, REACH_ALL,
 				 P(PERM_VIEW_INTERNAL) | P(PERM_VIEW_ANALYTICS) |
-				 P(PERM_MANAGE_USERS) },
+				 P(PERM_MANAGE_USERS) | P(PERM_MANAGE_SHARING) },
 };
 
 int role_find(const char *slug)
@@ -51,6 +54,10 @@ const char *const perm_names[PERM_COUNT] = {
 	[PERM_UPDATE_ACTIONS] = "update actions",
 	[PERM_VIEW_ANALYTICS] = "see analytics",
 	[PERM_MANAGE_USERS] = "manage accounts",
+	[PERM_VIEW_RESTRICTED] = "see community impact assessments",
+	[PERM_RECORD_RESTRICTED] = "make impact and risk assessments",
+	[PERM_MANAGE_SHARING] = "manage information-sharing agreements",
+	[PERM_SUBMIT_PARTNER_DATA] = "submit partner data",
 };
 
 int role_allows(int role, int perm)

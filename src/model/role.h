@@ -37,6 +37,10 @@ enum perm {
 	PERM_UPDATE_ACTIONS,	/* record progress on actions (partners: their own) */
 	PERM_VIEW_ANALYTICS,	/* representativeness, trends, exports of counts */
 	PERM_MANAGE_USERS,	/* add, disable, reset accounts */
+	PERM_VIEW_RESTRICTED,	/* community impact assessments */
+	PERM_RECORD_RESTRICTED,	/* make and review impact and risk assessments */
+	PERM_MANAGE_SHARING,	/* information-sharing agreements with partners */
+	PERM_SUBMIT_PARTNER_DATA,	/* a partner's submissions under its agreement */
 	PERM_COUNT
 };
 

@@ -247,6 +247,90 @@ static const struct store_column api_tokens_cols[] = {
 };
 const struct store_table store_api_tokens = { "api_tokens", api_tokens_cols, APITOKEN_NCOLS, 0 };
 
+static const struct store_column impact_assessments_cols[] = {
+	{ "force_id", ST_TEXT, 0 },
+	{ "neighbourhood_id", ST_TEXT, 0 },
+	{ "incident", ST_TEXT, 0 },
+	{ "incident_at", ST_INT, 0 },
+	{ "communities", ST_TEXT, 0 },
+	{ "information_needed", ST_TEXT, 0 },
+	{ "information_from", ST_TEXT, 0 },
+	{ "overseen_by", ST_TEXT, 0 },
+	{ "deadline", ST_TEXT, 0 },
+	{ "vulnerable", ST_TEXT, 1 },
+	{ "confidence", ST_TEXT, 0 },
+	{ "review_days", ST_INT, 0 },
+	{ "next_review", ST_TEXT, 0 },
+	{ "cross_border", ST_TEXT, 1 },
+	{ "status", ST_TEXT, 0 },
+	{ "created_at", ST_INT, 0 },
+	{ "created_by", ST_TEXT, 0 },
+};
+const struct store_table store_impact_assessments = { "impact_assessments",
+						      impact_assessments_cols, CIA_NCOLS, 1 };
+
+static const struct store_column impact_reviews_cols[] = {
+	{ "assessment_id", ST_INT, 0 },
+	{ "reviewed_at", ST_INT, 0 },
+	{ "reviewed_by", ST_TEXT, 0 },
+	{ "confidence", ST_TEXT, 0 },
+	{ "notes", ST_TEXT, 0 },
+};
+const struct store_table store_impact_reviews = { "impact_reviews", impact_reviews_cols,
+						  CIAREV_NCOLS, 0 };
+
+static const struct store_column risk_people_cols[] = {
+	{ "force_id", ST_TEXT, 0 },
+	{ "neighbourhood_id", ST_TEXT, 0 },
+	{ "name", ST_TEXT, 0 },
+	{ "date_of_birth", ST_TEXT, 1 },
+	{ "contact", ST_TEXT, 1 },
+	{ "created_at", ST_INT, 0 },
+	{ "created_by", ST_TEXT, 0 },
+};
+const struct store_table store_risk_people = { "risk_people", risk_people_cols, RISKP_NCOLS, 1 };
+
+static const struct store_column risk_contacts_cols[] = {
+	{ "person_id", ST_INT, 0 },
+	{ "contacted_at", ST_INT, 0 },
+	{ "incident", ST_TEXT, 0 },
+	{ "factors", ST_TEXT, 0 },
+	{ "risk_level", ST_TEXT, 0 },
+	{ "notes", ST_TEXT, 1 },
+	{ "created_by", ST_TEXT, 0 },
+};
+const struct store_table store_risk_contacts = { "risk_contacts", risk_contacts_cols,
+						 RISKC_NCOLS, 0 };
+
+static const struct store_column sharing_agreements_cols[] = {
+	{ "force_id", ST_TEXT, 0 },
+	{ "partner_org", ST_TEXT, 0 },
+	{ "title", ST_TEXT, 0 },
+	{ "may_see", ST_TEXT, 0 },
+	{ "may_submit", ST_TEXT, 0 },
+	{ "starts", ST_TEXT, 0 },
+	{ "ends", ST_TEXT, 0 },
+	{ "signed_by", ST_TEXT, 0 },
+	{ "created_at", ST_INT, 0 },
+};
+const struct store_table store_sharing_agreements = { "sharing_agreements",
+						      sharing_agreements_cols, ISA_NCOLS, 1 };
+
+static const struct store_column partner_submissions_cols[] = {
+	{ "agreement_id", ST_INT, 0 },
+	{ "force_id", ST_TEXT, 0 },
+	{ "neighbourhood_id", ST_TEXT, 0 },
+	{ "source", ST_TEXT, 0 },
+	{ "category", ST_TEXT, 0 },
+	{ "occurred_at", ST_INT, 0 },
+	{ "location_text", ST_TEXT, 1 },
+	{ "summary", ST_TEXT, 0 },
+	{ "submitted_at", ST_INT, 0 },
+	{ "submitted_by", ST_TEXT, 0 },
+};
+const struct store_table store_partner_submissions = { "partner_submissions",
+						       partner_submissions_cols, PSUB_NCOLS, 0 };
+
 const struct store_table *const store_tables[] = {
 	&store_activities,
 	&store_activity_demographics,
@@ -268,5 +352,11 @@ const struct store_table *const store_tables[] = {
 	&store_user_neighbourhoods,
 	&store_sessions,
 	&store_api_tokens,
+	&store_impact_assessments,
+	&store_impact_reviews,
+	&store_risk_people,
+	&store_risk_contacts,
+	&store_sharing_agreements,
+	&store_partner_submissions,
 };
 const int store_table_count = (int)(sizeof(store_tables) / sizeof(store_tables[0]));

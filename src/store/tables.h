@@ -244,6 +244,80 @@ enum { APITOKEN_USER_ID,
 extern const struct store_table store_api_tokens;
 
 /* Every descriptor, for the schema check. */
+/* 006: restricted records */
+enum { CIA_FORCE_ID,
+       CIA_NEIGHBOURHOOD_ID,
+       CIA_INCIDENT,
+       CIA_INCIDENT_AT,
+       CIA_COMMUNITIES,
+       CIA_INFORMATION_NEEDED,
+       CIA_INFORMATION_FROM,
+       CIA_OVERSEEN_BY,
+       CIA_DEADLINE,
+       CIA_VULNERABLE,
+       CIA_CONFIDENCE,
+       CIA_REVIEW_DAYS,
+       CIA_NEXT_REVIEW,
+       CIA_CROSS_BORDER,
+       CIA_STATUS,
+       CIA_CREATED_AT,
+       CIA_CREATED_BY,
+       CIA_NCOLS };
+extern const struct store_table store_impact_assessments;
+
+enum { CIAREV_ASSESSMENT_ID,
+       CIAREV_REVIEWED_AT,
+       CIAREV_REVIEWED_BY,
+       CIAREV_CONFIDENCE,
+       CIAREV_NOTES,
+       CIAREV_NCOLS };
+extern const struct store_table store_impact_reviews;
+
+enum { RISKP_FORCE_ID,
+       RISKP_NEIGHBOURHOOD_ID,
+       RISKP_NAME,
+       RISKP_DATE_OF_BIRTH,
+       RISKP_CONTACT,
+       RISKP_CREATED_AT,
+       RISKP_CREATED_BY,
+       RISKP_NCOLS };
+extern const struct store_table store_risk_people;
+
+enum { RISKC_PERSON_ID,
+       RISKC_CONTACTED_AT,
+       RISKC_INCIDENT,
+       RISKC_FACTORS,
+       RISKC_RISK_LEVEL,
+       RISKC_NOTES,
+       RISKC_CREATED_BY,
+       RISKC_NCOLS };
+extern const struct store_table store_risk_contacts;
+
+enum { ISA_FORCE_ID,
+       ISA_PARTNER_ORG,
+       ISA_TITLE,
+       ISA_MAY_SEE,
+       ISA_MAY_SUBMIT,
+       ISA_STARTS,
+       ISA_ENDS,
+       ISA_SIGNED_BY,
+       ISA_CREATED_AT,
+       ISA_NCOLS };
+extern const struct store_table store_sharing_agreements;
+
+enum { PSUB_AGREEMENT_ID,
+       PSUB_FORCE_ID,
+       PSUB_NEIGHBOURHOOD_ID,
+       PSUB_SOURCE,
+       PSUB_CATEGORY,
+       PSUB_OCCURRED_AT,
+       PSUB_LOCATION_TEXT,
+       PSUB_SUMMARY,
+       PSUB_SUBMITTED_AT,
+       PSUB_SUBMITTED_BY,
+       PSUB_NCOLS };
+extern const struct store_table store_partner_submissions;
+
 extern const struct store_table *const store_tables[];
 extern const int store_table_count;
 
