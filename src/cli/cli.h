@@ -79,6 +79,12 @@ int64_t cli_opt_int(const struct cli_ctx *ctx, const char *name, int64_t min, in
 /* "force/neighbourhood" into its parts (buffers of 65 bytes); 0 or -1 with a message. */
 int cli_neighbourhood(const char *arg, char force[65], char nbhd[65]);
 
+/* Who is acting, for the audit trail: --by, else "cli:" and the login name. */
+const char *cli_actor(const struct cli_ctx *ctx, char *buf, size_t size);
+/* An option holding an ISO 8601 time (London time when no offset) into
+ * *out; absent leaves *out.  0, or -1 with a message naming the option. */
+int cli_opt_time(const struct cli_ctx *ctx, const char *name, int64_t *out);
+
 /* Print a failure the way every command does: "engage: <message>". */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* The exit code for a library error code (ERR_BUSY -> EXIT_STORE, ...). */
@@ -110,6 +116,9 @@ int cmd_pack(struct cli_ctx *ctx);
 int cmd_audit(struct cli_ctx *ctx);
 int cmd_person(struct cli_ctx *ctx);
 int cmd_retention(struct cli_ctx *ctx);
+int cmd_cia(struct cli_ctx *ctx);
+int cmd_risk(struct cli_ctx *ctx);
+int cmd_sharing(struct cli_ctx *ctx);
 int cmd_user(struct cli_ctx *ctx);
 
 /* The auth.* settings as an auth_policy (cmd_user.c; serve will use it too). */

@@ -63,8 +63,9 @@ static int print_entry(void *ctx, const struct audit_entry *a)
 	char when[21];
 
 	time_format_utc(a->at, when);
-	printf("%lld\t%s\t%s%s%s\t%s\t%s:%lld\t%s", (long long)a->id, when, a->actor,
+	printf("%lld\t%s\t%s%s%s%s\t%s\t%s:%lld\t%s", (long long)a->id, when, a->actor,
 	       a->actor_role ? " (" : "", a->actor_role ? a->actor_role : "",
+	       a->actor_role ? ")" : "",
 	       a->op < AUDIT_OP_COUNT ? audit_op_names[a->op] : "?", a->record_kind,
 	       (long long)a->record_id, a->purpose ? a->purpose : "-");
 	if (a->recipient)

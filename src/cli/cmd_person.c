@@ -11,17 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --by, else "cli:" and the login name, for the audit trail. */
-static const char *actor(const struct cli_ctx *ctx, char *buf, size_t size)
-{
-	const char *user = getenv("USER");
-
-	if (cli_opt(ctx, "by"))
-		return cli_opt(ctx, "by");
-	snprintf(buf, size, "cli:%s", user && *user ? user : "unknown");
-	return buf;
-}
-
 static int write_out(const char *path, const struct strbuf *sb)
 {
 	FILE *f = path ? fopen(path, "w") : stdout;
@@ -43,7 +32,7 @@ int cmd_person(struct cli_ctx *ctx)
 	struct person_query q = { cli_opt(ctx, "email"), cli_opt(ctx, "phone"),
 				  cli_opt(ctx, "reference") };
 	char who[128];
-	struct audit_actor by = { actor(ctx, who, sizeof(who)), "administrator" };
+	struct audit_actor by = { cli_actor(ctx, who, sizeof(who)), "administrator" };
 	struct strbuf out = STRBUF_INIT;
 	struct err e = ERR_INIT;
 	int n = 0, rc;
@@ -85,7 +74,7 @@ int cmd_retention(struct cli_ctx *ctx)
 		(int)config_int(&ctx->cfg, "retention.message_months"),
 	};
 	char who[128];
-	struct audit_actor by = { actor(ctx, who, sizeof(who)), "administrator" };
+	struct audit_actor by = { cli_actor(ctx, who, sizeof(who)), "administrator" };
 	struct retention_result r;
 	struct err e = ERR_INIT;
 	int dry = cli_opt(ctx, "dry-run") != NULL;

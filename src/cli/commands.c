@@ -10,10 +10,14 @@
 
 #include "base/log.h"
 #include "base/parse.h"
+#include "base/timeutil.h"
 #include "store/store.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <pwd.h>
+#include <unistd.h>
 #include <string.h>
 
 const struct cli_command cli_commands[] = {
@@ -266,6 +270,81 @@ const struct cli_command cli_commands[] = {
 	  { { "dry-run", NULL, "count what would be erased, change nothing" },
 	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
 	  cmd_retention },
+	{ "cia", "cia add|show ID|review ID|list [options]",
+	  "community impact assessments after an incident (restricted)",
+	  "A community impact assessment records, after an incident, the communities\n"
+	  "affected, what information is needed and who provides it, who oversees, the\n"
+	  "deadline, vulnerable individuals and groups, the community's confidence\n"
+	  "(high, medium, low, unknown) and links to other forces. It is reviewed at\n"
+	  "least every --review-days until closed; list --overdue shows reviews that\n"
+	  "are late. Restricted: show needs --purpose, and every use is in the audit\n"
+	  "trail. Lists carry no incident details.",
+	  NEEDS_STORE_WRITE, 1, 2,
+	  { { "neighbourhood", "FORCE/ID", "where (add, list)" },
+	    { "incident", "TEXT", "what happened (add)" },
+	    { "incident-at", "TIME", "when, e.g. 2026-11-20T19:00 (add)" },
+	    { "communities", "TEXT", "communities and groups affected (add)" },
+	    { "information-needed", "TEXT", "what information is needed (add)" },
+	    { "information-from", "TEXT", "who provides it (add)" },
+	    { "overseen-by", "NAME", "who oversees (add)" },
+	    { "deadline", "YYYY-MM-DD", "by when (add)" },
+	    { "vulnerable", "TEXT", "vulnerable individuals and groups (add)" },
+	    { "confidence", "LEVEL", "high, medium, low or unknown (add, review)" },
+	    { "review-days", "N", "review at least this often, 1-90 (add; default 7)" },
+	    { "cross-border", "TEXT", "other forces or areas involved (add)" },
+	    { "notes", "TEXT", "what the review found (review)" },
+	    { "close", NULL, "close the assessment with this review (review)" },
+	    { "overdue", NULL, "only those whose review is late (list)" },
+	    { "purpose", "TEXT", "why you are opening it (show)" },
+	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
+	  cmd_cia },
+	{ "risk", "risk contact|show ID|list|factors [options]",
+	  "vulnerability and repeat-victim risk assessments (restricted)",
+	  "A person is assessed at first contact (risk contact without --person makes\n"
+	  "their record) and again at every later contact (--person ID), against the\n"
+	  "guidance's factors (engage risk factors lists them). A person with an\n"
+	  "earlier contact in the last 12 months is a repeat victim: derived, never\n"
+	  "typed. Personal and sensitive data: show needs --purpose and every use is\n"
+	  "in the audit trail; list carries no names.",
+	  NEEDS_STORE_WRITE, 1, 2,
+	  { { "neighbourhood", "FORCE/ID", "where (contact, list)" },
+	    { "person", "ID", "a person already recorded (contact)" },
+	    { "name", "NAME", "at first contact (contact)" },
+	    { "date-of-birth", "YYYY-MM-DD", "at first contact (contact)" },
+	    { "contact", "TEXT", "how to reach them (contact)" },
+	    { "at", "TIME", "when the contact was (contact; default now)" },
+	    { "incident", "TEXT", "what brought them to notice (contact)" },
+	    { "factors", "SLUG,SLUG", "the factors present (contact)" },
+	    { "level", "LEVEL", "standard, medium or high (contact)" },
+	    { "notes", "TEXT", "anything else (contact)" },
+	    { "purpose", "TEXT", "why you are opening it (show)" },
+	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
+	  cmd_risk },
+	{ "sharing", "sharing agree|list|submit|submissions|concerns [options]",
+	  "information-sharing agreements with partners, and their data",
+	  "agree records an agreement: the partner organisation, the concern\n"
+	  "categories it may see and may submit, and the dates it runs. submit records\n"
+	  "a partner's data (environmental health, trading standards, licensing,\n"
+	  "housing, park rangers, other) under the agreement that allows its category.\n"
+	  "submissions lists a neighbourhood's; concerns lists the concerns a partner\n"
+	  "may see, never who raised them, each disclosure audited with its agreement.",
+	  NEEDS_STORE_WRITE, 1, 1,
+	  { { "force", "FORCE", "the force (agree, list)" },
+	    { "partner-org", "ORG", "the partner organisation (agree, submit, concerns)" },
+	    { "title", "TEXT", "the agreement's title (agree)" },
+	    { "may-see", "SLUG,SLUG", "concern categories it may see (agree)" },
+	    { "may-submit", "SLUG,SLUG", "concern categories it may submit (agree)" },
+	    { "starts", "YYYY-MM-DD", "from (agree)" },
+	    { "ends", "YYYY-MM-DD", "until (agree)" },
+	    { "signed-by", "NAME", "who signed it for the force (agree)" },
+	    { "neighbourhood", "FORCE/ID", "where (submit, submissions, concerns)" },
+	    { "source", "SOURCE", "where the data comes from (submit)" },
+	    { "category", "SLUG", "its concern category (submit)" },
+	    { "at", "TIME", "when it happened (submit)" },
+	    { "location", "TEXT", "where, in words (submit)" },
+	    { "summary", "TEXT", "what happened (submit)" },
+	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
+	  cmd_sharing },
 	{ "todo", "todo --neighbourhood FORCE/ID",
 	  "what needs doing: feedback owed, overdue actions and plans, reviews, meetings",
 	  "Lists concerns waiting for feedback, actions past their due date, plan\n"
@@ -597,6 +676,30 @@ int cli_neighbourhood(const char *arg, char force[65], char nbhd[65])
 	}
 	snprintf(force, 65, "%.*s", (int)(slash - arg), arg);
 	snprintf(nbhd, 65, "%s", slash + 1);
+	return 0;
+}
+
+const char *cli_actor(const struct cli_ctx *ctx, char *buf, size_t size)
+{
+	const struct passwd *pw = getpwuid(geteuid());
+	const char *user = getenv("USER");
+
+	if ((!user || !*user) && pw)
+		user = pw->pw_name;
+	if (cli_opt(ctx, "by"))
+		return cli_opt(ctx, "by");
+	snprintf(buf, size, "cli:%s", user && *user ? user : "unknown");
+	return buf;
+}
+
+int cli_opt_time(const struct cli_ctx *ctx, const char *name, int64_t *out)
+{
+	const char *v = cli_opt(ctx, name);
+
+	if (v && time_parse_iso(v, strlen(v), out) < 0) {
+		cli_error("--%s \"%s\" is not a date and time (2026-11-20T19:00, London time)", name, v);
+		return -1;
+	}
 	return 0;
 }
 

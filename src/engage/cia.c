@@ -227,11 +227,16 @@ int cia_list(struct store *s, const struct restricted_caller *c, const char *for
 	struct store_where w[2] = { { CIA_FORCE_ID, SV_TEXT(force_id) },
 				    { CIA_NEIGHBOURHOOD_ID, SV_TEXT(nbhd_id) } };
 	struct json_writer jw;
+	char now[11];
 	struct list_ctx l = { &jw, c, today, overdue_only };
 	int rc;
 
 	if ((rc = restricted_allow(c, PERM_VIEW_RESTRICTED, force_id, nbhd_id, e)) < 0)
 		return rc;
+	if (!today) {
+		eng_today(now);
+		l.today = now;
+	}
 	json_init(&jw, out);
 	json_array_begin(&jw);
 	rc = store_row_find(s, &store_impact_assessments, w, nbhd_id ? 2 : 1, list_row, &l, e);

@@ -53,7 +53,7 @@ int cia_review(struct store *s, const struct restricted_caller *c, int64_t id,
 /* The assessments of a force (nbhd_id NULL) or neighbourhood as a JSON
  * array of {id, neighbourhood, status, confidence, deadline, next_review,
  * review_overdue, overseen_by}; `overdue_only` keeps open ones whose review
- * is past `today` (YYYY-MM-DD). */
+ * is past `today` (YYYY-MM-DD; NULL: today in London). */
 int cia_list(struct store *s, const struct restricted_caller *c, const char *force_id,
 	     const char *nbhd_id, const char *today, int overdue_only, struct strbuf *out,
 	     struct err *e);

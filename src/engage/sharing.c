@@ -112,9 +112,14 @@ int sharing_list(struct store *s, const struct restricted_caller *c, const char 
 {
 	struct store_where w = { ISA_FORCE_ID, SV_TEXT(force_id) };
 	struct json_writer jw;
+	char now[11];
 	struct agreements_json a = { &jw, today };
 	int rc;
 
+	if (!today) {
+		eng_today(now);
+		a.today = now;
+	}
 	/* the team and partners may read the agreements that bind them */
 	if ((rc = restricted_allow(c, PERM_VIEW_INTERNAL, force_id, NULL, e)) < 0)
 		return rc;

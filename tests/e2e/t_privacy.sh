@@ -44,7 +44,7 @@ run_engage concern show "$ref" $db
 expect_out "the concern stays as an anonymous count" "category youth-asb"
 body=$(sqlite3 "$T/e.db" "select body from concerns where reference = '$ref'")
 [ "$body" = "[erased]" ] && ok "its text is [erased]" || not_ok "text erased" "$body"
-run_engage audit show $db --actor "cli:${USER:-unknown}"
+run_engage audit show $db --actor "cli:${USER:-$(id -un)}"
 expect_out "the audit trail keeps the erasure" "erasure"
 run_engage audit verify $db
 expect_rc "and its chain is intact" 0
