@@ -58,6 +58,12 @@ const struct config_key config_keys[] = {
 	  "metres a precise location may move to an anonymous map point; beyond, the LSOA centroid" },
 	{ "store.busy_timeout_ms", NULL, CFG_INT, 0, 600000, NULL, "5000",
 	  "milliseconds a write waits for another process's lock" },
+	{ "web.concern_limit", NULL, CFG_INT, 1, 10000, NULL, "5",
+	  "concerns one client (an IPv4 address or an IPv6 /64) may send through the public form per web.concern_window_minutes; more are answered 429" },
+	{ "web.concern_window_minutes", NULL, CFG_INT, 1, 1440, NULL, "10",
+	  "the window of web.concern_limit, in minutes" },
+	{ "http.trust_proxy", NULL, CFG_BOOL, 0, 1, NULL, "false",
+	  "take the client's address from the last X-Forwarded-For entry (only behind a proxy that sets it, such as nginx); used for rate limits, never logged" },
 	{ "web.assets", NULL, CFG_STRING, 0, 0, NULL, "",
 	  "folder of static assets (CSS, scripts); empty: ./build/web (a built checkout), then the installed copy" },
 };
