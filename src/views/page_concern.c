@@ -179,7 +179,7 @@ static void select_field(struct html *h, const struct concern_form *f, enum cf_f
 /* One radio; the first of a group carries the group's id, so the error
  * summary can link to it. */
 static void radio(struct html *h, const struct concern_form *f, enum cf_field i, int first,
-		  const char *value, const char *text, const char *controls)
+		  const char *value, const char *text)
 {
 	const char *name = concern_form_names[i];
 
@@ -196,11 +196,6 @@ static void radio(struct html *h, const struct concern_form *f, enum cf_field i,
 	HTML(h, "\"");
 	if (!strcmp(value_of(f, i), value))
 		HTML(h, " checked");
-	if (controls) {
-		HTML(h, " data-aria-controls=\"");
-		html_attr(h, controls);
-		HTML(h, "\"");
-	}
 	HTML(h, "><label class=\"govuk-label govuk-radios__label\" for=\"");
 	html_attr(h, name);
 	if (!first) {
@@ -298,44 +293,55 @@ static void neighbourhood_field(struct html *h, const struct readmodel *rm,
 	strbuf_release(&key);
 }
 
-/* The categories residents raise most come first, then the rest in the
- * model's order, then "something else", then "I'm not sure". */
+/* The categories residents raise most are shown; the police.uk crime
+ * categories sit behind "more" (open when one of them is chosen), then
+ * "something else" and "I'm not sure".  One fieldset, one name. */
+static const char *const common_categories[] = {
+	"speeding", "parking", "anti-social-behaviour", "youth-asb", "drug-dealing",
+	"noise", "litter", "dog-fouling", "street-drinking",
+};
+#define NCOMMON (sizeof(common_categories) / sizeof(common_categories[0]))
+
+static int is_common(const char *slug)
+{
+	for (size_t k = 0; k < NCOMMON; k++)
+		if (!strcmp(common_categories[k], slug))
+			return 1;
+	return !strcmp(slug, "other");
+}
+
 static void category_field(struct html *h, const struct concern_form *f)
 {
-	static const char *const common[] = {
-		"speeding", "parking", "anti-social-behaviour", "youth-asb", "drug-dealing",
-		"noise", "litter", "dog-fouling", "street-drinking",
-	};
-	const size_t ncommon = sizeof(common) / sizeof(common[0]);
-	int first = 1, other = vocab_find(concern_categories, concern_category_count, "other");
+	const char *chosen = value_of(f, CF_CATEGORY);
+	int other = vocab_find(concern_categories, concern_category_count, "other");
+	int more_open = *chosen && strcmp(chosen, "unsure") && !is_common(chosen);
 
 	fieldset_open(h, f, CF_CATEGORY, M_CF_CATEGORY_LEGEND, M_CF_CATEGORY_HINT);
 	HTML(h, "<div class=\"govuk-radios govuk-radios--small\" data-module=\"govuk-radios\">\n");
-	for (size_t k = 0; k < ncommon; k++) {
-		int c = vocab_find(concern_categories, concern_category_count, common[k]);
+	for (size_t k = 0; k < NCOMMON; k++) {
+		int c = vocab_find(concern_categories, concern_category_count, common_categories[k]);
 
-		if (c < 0)
-			continue;
-		radio(h, f, CF_CATEGORY, first, common[k], label_of(h, &concern_categories[c]), NULL);
-		first = 0;
+		if (c >= 0)
+			radio(h, f, CF_CATEGORY, k == 0, common_categories[k],
+			      label_of(h, &concern_categories[c]));
 	}
-	for (int c = 0; c < concern_category_count; c++) {
-		size_t k;
-
-		for (k = 0; k < ncommon && strcmp(common[k], concern_categories[c].slug); k++)
-			;
-		if (k < ncommon || c == other)
-			continue;
-		radio(h, f, CF_CATEGORY, first, concern_categories[c].slug,
-		      label_of(h, &concern_categories[c]), NULL);
-		first = 0;
-	}
+	HTML(h, "<details class=\"govuk-details engage-more-choices\"");
+	if (more_open)
+		HTML(h, " open");
+	HTML(h, "><summary class=\"govuk-details__summary\"><span class=\"govuk-details__summary-text\">");
+	html_msg(h, M_CF_CATEGORY_MORE);
+	HTML(h, "</span></summary>\n<div class=\"govuk-details__text\">\n");
+	for (int c = 0; c < concern_category_count; c++)
+		if (!is_common(concern_categories[c].slug))
+			radio(h, f, CF_CATEGORY, 0, concern_categories[c].slug,
+			      label_of(h, &concern_categories[c]));
+	HTML(h, "</div>\n</details>\n");
 	if (other >= 0)
-		radio(h, f, CF_CATEGORY, 0, "other", label_of(h, &concern_categories[other]), NULL);
+		radio(h, f, CF_CATEGORY, 0, "other", label_of(h, &concern_categories[other]));
 	HTML(h, "<div class=\"govuk-radios__divider\">");
 	html_msg(h, M_CF_OR);
 	HTML(h, "</div>\n");
-	radio(h, f, CF_CATEGORY, 0, "unsure", msg_text(h->lang, M_CF_CATEGORY_UNSURE), NULL);
+	radio(h, f, CF_CATEGORY, 0, "unsure", msg_text(h->lang, M_CF_CATEGORY_UNSURE));
 	HTML(h, "</div>\n</fieldset>\n</div>\n");
 }
 
@@ -412,13 +418,15 @@ static void contact_field(struct html *h, const struct concern_form *f)
 
 	fieldset_open(h, f, CF_CONTACT, M_CF_CONTACT_LEGEND, M_CF_CONTACT_HINT);
 	HTML(h, "<div class=\"govuk-radios\" data-module=\"govuk-radios\">\n");
-	radio(h, f, CF_CONTACT, 1, "anonymous", msg_text(h->lang, M_CF_ANONYMOUS), NULL);
-	radio(h, f, CF_CONTACT, 0, "contact", msg_text(h->lang, M_CF_WITH_CONTACT),
-	      "conditional-contact");
+	radio(h, f, CF_CONTACT, 1, "anonymous", msg_text(h->lang, M_CF_ANONYMOUS));
+	radio(h, f, CF_CONTACT, 0, "contact", msg_text(h->lang, M_CF_WITH_CONTACT));
+	/* revealed by engage.mjs, not govuk-frontend: its aria-expanded on a
+	 * radio is invalid ARIA (govuk-frontend#979) and axe refuses it */
 	HTML(h, "<div class=\"govuk-radios__conditional");
 	if (!shown)
 		HTML(h, " govuk-radios__conditional--hidden");
-	HTML(h, "\" id=\"conditional-contact\">\n<p class=\"govuk-body\">");
+	HTML(h, "\" id=\"conditional-contact\" data-reveal-when=\"contact=contact\">\n"
+		"<p class=\"govuk-body\">");
 	html_msg(h, M_CF_CONTACT_WAYS);
 	HTML(h, "</p>\n");
 	text_input(h, f, &name);
@@ -431,10 +439,12 @@ static void contact_field(struct html *h, const struct concern_form *f)
 		"id=\"consent\" name=\"consent\" type=\"checkbox\" value=\"yes\"");
 	if (!strcmp(value_of(f, CF_CONSENT), "yes"))
 		HTML(h, " checked");
-	described_by(h, f, CF_CONSENT, 0, NULL);
+	described_by(h, f, CF_CONSENT, 1, NULL);
 	HTML(h, "><label class=\"govuk-label govuk-checkboxes__label\" for=\"consent\">");
 	html_msg(h, M_CF_CONSENT);
-	HTML(h, "</label></div>\n</div>\n</div>\n</div>\n</div>\n</fieldset>\n</div>\n");
+	HTML(h, "</label><div id=\"consent-hint\" class=\"govuk-hint govuk-checkboxes__hint\">");
+	html_msg(h, M_CF_CONSENT_HINT);
+	HTML(h, "</div></div>\n</div>\n</div>\n</div>\n</div>\n</fieldset>\n</div>\n");
 }
 
 static void about_you(struct html *h, const struct concern_form *f)

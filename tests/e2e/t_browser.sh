@@ -9,6 +9,9 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d node_modules/playwright-c
 fi
 "$ENGAGE" demo generate --seed 1 --months 3 --out "$T/town" > /dev/null
 "$ENGAGE" import town "$T/town" --database "$T/e.db" --quiet > /dev/null
-start_server --database "$T/e.db"
-# run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file)
-node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"
+# every journey raises concerns from 127.0.0.1: lift the public form's limit
+start_server --database "$T/e.db" --web.concern_limit 1000
+# run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file); tests
+# that act as staff run $ENGAGE against $ENGAGE_DATABASE
+ENGAGE="$ENGAGE" ENGAGE_DATABASE="$T/e.db" \
+  node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"
