@@ -90,8 +90,9 @@ static int concern_show(struct cli_ctx *ctx, const char *ref)
 		cli_error("concern: %s", e.msg);
 		return e.code == ERR_INVALID ? EXIT_USAGE : cli_exit_for(e.code);
 	}
-	printf("reference %s\nneighbourhood %s/%s\ncategory %s\nchannel %s\nstatus %s\n", p.reference,
-	       p.force_id, p.neighbourhood_id, p.category, p.channel, p.status);
+	/* the id is what staff commands take (feedback give --concern ID) */
+	printf("reference %s\nid %lld\nneighbourhood %s/%s\ncategory %s\nchannel %s\nstatus %s\n",
+	       p.reference, (long long)p.id, p.force_id, p.neighbourhood_id, p.category, p.channel, p.status);
 	print_time("raised", p.raised_at);
 	printf("raised by %d %s through %d %s\n", p.group_people, p.group_people == 1 ? "person" : "people",
 	       p.group_channels, p.group_channels == 1 ? "channel" : "channels");

@@ -10,6 +10,7 @@
 
 #include "auth/auth.h"
 #include "base/log.h"
+#include "base/ratelimit.h"
 #include "api/api.h"
 #include "index/readmodel.h"
 #include "publish/opendata.h"
@@ -136,7 +137,10 @@ int cmd_serve(struct cli_ctx *ctx)
 	wa.store = ctx->store;
 	wa.store_lock = &health.lock;
 	cli_auth_policy(ctx, &wa.auth_policy);
-	if (!metrics || web_routes_check(&e) < 0 || web_app_prepare(&wa, &e) < 0) {
+	wa.concern_limit = ratelimit_new((int)config_int(cfg, "web.concern_limit"),
+					 config_int(cfg, "web.concern_window_minutes") * 60000, 65536);
+	wa.trust_proxy = (int)config_int(cfg, "http.trust_proxy");
+	if (!metrics || !wa.concern_limit || web_routes_check(&e) < 0 || web_app_prepare(&wa, &e) < 0) {
 		cli_error("serve: %s", metrics ? e.msg : "out of memory");
 		goto done;
 	}
@@ -170,6 +174,7 @@ done:
 	if (*port_file)
 		unlink(port_file);
 	web_app_release(&wa);
+	ratelimit_free(wa.concern_limit);
 	metrics_free(metrics);
 	web_assets_free(assets);
 	opendata_release(&open_data);

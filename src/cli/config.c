@@ -62,6 +62,12 @@ const struct config_key config_keys[] = {
 	  "months a raiser's contact details are kept after their concern is answered or closed (engage retention run)" },
 	{ "retention.message_months", NULL, CFG_INT, 1, 600, NULL, "6",
 	  "months a message to a raiser is kept after it was queued (engage retention run)" },
+	{ "web.concern_limit", NULL, CFG_INT, 1, 10000, NULL, "5",
+	  "concerns one client (an IPv4 address or an IPv6 /64) may send through the public form per web.concern_window_minutes; more are answered 429" },
+	{ "web.concern_window_minutes", NULL, CFG_INT, 1, 1440, NULL, "10",
+	  "the window of web.concern_limit, in minutes" },
+	{ "http.trust_proxy", NULL, CFG_BOOL, 0, 1, NULL, "false",
+	  "take the client's address from the last X-Forwarded-For entry (only behind a proxy that sets it, such as nginx); used for rate limits, never logged" },
 	{ "web.assets", NULL, CFG_STRING, 0, 0, NULL, "",
 	  "folder of static assets (CSS, scripts); empty: ./build/web (a built checkout), then the installed copy" },
 };

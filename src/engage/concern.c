@@ -371,6 +371,7 @@ int concern_find_public(struct store *s, const char *typed, struct concern_publi
 {
 	char ref[REF_LEN + 1];
 	struct store_where w = { CONCERN_REFERENCE, SV_TEXT(ref) };
+	int64_t id, group;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
@@ -380,12 +381,14 @@ int concern_find_public(struct store *s, const char *typed, struct concern_publi
 			       typed ? typed : "");
 	if ((rc = store_row_find(s, &store_concerns, &w, 1, public_fields, out, e)) < 0)
 		return rc;
-	if (!out->id)
-		return err_set(e, ERR_NOTFOUND, "reference: no concern %s on this Engage", ref);
-	if (out->group_id) {
-		struct store_where pw = { PRIORITY_GROUP_ID, SV_INT(out->group_id) };
+	/* An unknown reference makes the same lookups as a known one, on ids no
+	 * row has, so the answer's timing does not tell which references exist. */
+	id = out->id ? out->id : -1;
+	group = out->id ? out->group_id : -1;
+	if (group) {
+		struct store_where pw = { PRIORITY_GROUP_ID, SV_INT(group) };
 
-		if ((rc = concern_group_counts(s, out->group_id, &out->group_people,
+		if ((rc = concern_group_counts(s, group, &out->group_people,
 					       &out->group_channels, e)) < 0 ||
 		    (rc = store_row_find(s, &store_priorities, &pw, 1, latest_priority, out, e)) < 0)
 			return rc;
@@ -393,9 +396,13 @@ int concern_find_public(struct store *s, const char *typed, struct concern_publi
 	{
 		struct store_where fw[2] = {
 			{ FEEDBACK_SUBJECT_KIND, SV_TEXT("concern") },
-			{ FEEDBACK_SUBJECT_ID, SV_INT(out->id) },
+			{ FEEDBACK_SUBJECT_ID, SV_INT(id) },
 		};
 		rc = store_row_find(s, &store_feedback, fw, 2, latest_feedback, out, e);
+	}
+	if (rc == 0 && !out->id) {
+		memset(out, 0, sizeof(*out));
+		return err_set(e, ERR_NOTFOUND, "reference: no concern %s on this Engage", ref);
 	}
 	return rc < 0 ? rc : 0;
 }

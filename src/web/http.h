@@ -46,7 +46,8 @@
  *	http: GET people /api/leics/NC04/people 200 1834 2.4ms
  * method, route name, path WITHOUT the query string, status, body bytes,
  * time from headers received to response sent.  Queries and bodies may hold
- * personal data and are never logged, nor client addresses or cookies;
+ * personal data and are never logged, nor client addresses (req->client_address)
+ * or cookies;
  * bytes outside printable ASCII in the path are written as %XX.
  *
  * Errors.  http_server_start() fails with ERR_IO and a message such as
@@ -109,6 +110,9 @@ struct http_request {
 	size_t body_len;
 	struct http_kv params[HTTP_MAX_PARAMS];	/* {param} values, set by the router */
 	size_t nparams;
+	/* The peer's numeric address ("192.0.2.7", "2001:db8::1"), or "" when
+	 * unknown.  For rate limits only: never logged, never stored. */
+	const char *client_address;
 };
 
 /* The first query argument called `name`, or NULL. */

@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <netdb.h>
 #include <pthread.h>
 #include <signal.h>
@@ -59,6 +60,7 @@ struct req_ctx {
 	int out_of_memory;
 	char method[16];
 	char path[LOG_PATH_MAX];	/* escaped for the log */
+	char client[64];		/* numeric peer address, never logged */
 };
 
 static uint64_t now_us(void)
@@ -205,6 +207,21 @@ static size_t header_section_size(struct req_ctx *ctx, const char *url,
 	return n + 2;
 }
 
+/* The peer's numeric address into ctx->client ("" when unknown). */
+static void client_address(struct MHD_Connection *conn, struct req_ctx *ctx)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+	socklen_t len = sa && sa->sa_family == AF_INET6 ? sizeof(struct sockaddr_in6)
+						       : sizeof(struct sockaddr_in);
+
+	ctx->client[0] = '\0';
+	if (!sa || (sa->sa_family != AF_INET && sa->sa_family != AF_INET6) ||
+	    getnameinfo(sa, len, ctx->client, sizeof(ctx->client), NULL, 0, NI_NUMERICHOST))
+		ctx->client[0] = '\0';
+}
+
 /* First call: the headers have arrived. */
 static enum MHD_Result begin_request(struct http_server *srv,
 				     struct MHD_Connection *conn, const char *url,
@@ -223,6 +240,7 @@ static enum MHD_Result begin_request(struct http_server *srv,
 	strbuf_init(&ctx->body, 0);
 	log_escape(method, ctx->method, sizeof(ctx->method));
 	log_escape(url, ctx->path, sizeof(ctx->path));
+	client_address(conn, ctx);
 	*con_cls = ctx;
 	atomic_fetch_add(&srv->in_flight, 1);
 
@@ -288,6 +306,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn,
 	req.nheaders = ctx->nheaders;
 	req.body = ctx->body.len ? ctx->body.buf : NULL;
 	req.body_len = ctx->body.len;
+	req.client_address = ctx->client;
 
 	http_response_init(&res);
 	if (ctx->body.failed) {

@@ -132,12 +132,18 @@ int route_param_valid(const struct route_param *p, const char *value)
 
 	switch (p->kind) {
 	case PARAM_TEXT:
+	case PARAM_MULTILINE:
 		max = p->max_len ? p->max_len : TEXT_MAX_DEFAULT;
 		if (n > max || utf8_check(value, n) != n)
 			return ERR_INVALID;
-		for (size_t i = 0; i < n; i++)
-			if ((unsigned char)value[i] < 0x20 || value[i] == 0x7f)
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)value[i];
+
+			if (p->kind == PARAM_MULTILINE && (c == '\t' || c == '\n' || c == '\r'))
+				continue;
+			if (c < 0x20 || c == 0x7f)
 				return ERR_INVALID;
+		}
 		return 0;
 	case PARAM_INT:
 		if (!p->min && !p->max)
@@ -176,6 +182,7 @@ static void param_expectation(const struct route_param *p, char *out, size_t siz
 {
 	switch (p->kind) {
 	case PARAM_TEXT:
+	case PARAM_MULTILINE:
 		snprintf(out, size, "text of at most %zu bytes without control characters",
 			 p->max_len ? p->max_len : (size_t)TEXT_MAX_DEFAULT);
 		break;
@@ -270,7 +277,7 @@ int router_check(const struct route *routes, size_t n, struct err *e)
 				return err_set(e, ERR_INVALID, "route '%s': name used twice",
 					       r->name);
 		for (int q = 0; q < ROUTE_MAX_QUERY && r->query[q].name; q++)
-			if (r->query[q].kind < PARAM_TEXT || r->query[q].kind > PARAM_SLUG)
+			if (r->query[q].kind < PARAM_TEXT || r->query[q].kind > PARAM_MULTILINE)
 				return err_set(e, ERR_INVALID,
 					       "route '%s': parameter '%s' has no known kind",
 					       r->name, r->query[q].name);
@@ -281,7 +288,7 @@ int router_check(const struct route *routes, size_t n, struct err *e)
 /* A form body (application/x-www-form-urlencoded) decoded in place into
  * `buf` (a copy of the body the caller frees); at most ROUTE_MAX_FORM
  * fields are kept, the rest dropped like undeclared parameters. */
-#define ROUTE_MAX_FORM 16
+#define ROUTE_MAX_FORM 32
 
 static size_t form_fields(const struct http_request *req, char **buf, struct http_kv *kv)
 {

@@ -43,6 +43,8 @@ enum param_kind {
 	PARAM_LNG,	/* decimal degrees in [-180, 180] */
 	PARAM_LATLNG,	/* "lat,lng" in decimal degrees */
 	PARAM_SLUG,	/* [A-Za-z0-9_-], 1 to max_len (default 64) bytes */
+	PARAM_MULTILINE,	/* PARAM_TEXT that may also hold tabs and line breaks
+				 * (a form's textarea) */
 };
 
 struct route_param {
@@ -52,7 +54,7 @@ struct route_param {
 	int64_t min, max;	/* PARAM_INT; both 0 = any int64 */
 };
 
-#define ROUTE_MAX_QUERY 8
+#define ROUTE_MAX_QUERY 16
 #define ROUTE_API_MAX_TARGET 4094
 
 /* Shorthands for the `query` list of a row:
@@ -64,6 +66,7 @@ struct route_param {
 #define Q_LNG(n) { .name = (n), .kind = PARAM_LNG }
 #define Q_LATLNG(n) { .name = (n), .kind = PARAM_LATLNG }
 #define Q_SLUG(n) { .name = (n), .kind = PARAM_SLUG }
+#define Q_MULTILINE(n, max_bytes) { .name = (n), .kind = PARAM_MULTILINE, .max_len = (max_bytes) }
 
 typedef int (*route_handler_fn)(void *app, const struct http_request *req,
 				struct http_response *res);

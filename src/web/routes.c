@@ -39,8 +39,10 @@
 #include "web/metrics.h"
 #include "web/pages.h"
 #include "web/staff.h"
+#include "web/routes_concern.h"
 #include "web/routes_data.h"
 #include "web/routes_api.h"
+#include "views/concern_form.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -508,6 +510,24 @@ const struct route web_routes[] = {
 	  .name = "staff-sign-out", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/staff", .handler = web_staff_home,
 	  .name = "staff-home", .role = 0 },
+	/* the resident's concern journey (routes_concern.c) */
+	/* the form's fields: concern_form_names[] (a unit test checks they agree) */
+#define CF_Q(name) Q_TEXT(name, CF_FIELD_BYTES)
+	{ .methods = HTTP_GET, .pattern = "/concerns/new", .handler = web_concern_form,
+	  .name = "concern-form", .query = { Q_TEXT("force", 64), Q_TEXT("neighbourhood", 64) } },
+	{ .methods = HTTP_POST, .pattern = "/concerns/new", .handler = web_concern_raise,
+	  .name = "concern-raise",
+	  .query = { CF_Q("neighbourhood"), CF_Q("category"), Q_MULTILINE("text", CF_TEXT_BYTES),
+		     CF_Q("where"), CF_Q("contact"), CF_Q("name"), CF_Q("email"), CF_Q("phone"),
+		     CF_Q("consent"), CF_Q("age_band"), CF_Q("sex"), CF_Q("ethnic_group") } },
+	{ .methods = HTTP_GET, .pattern = "/concerns/track", .handler = web_concern_track,
+	  .name = "concern-track", .query = { Q_TEXT("reference", 200) } },
+	{ .methods = HTTP_GET, .pattern = "/concerns/{reference}", .handler = web_concern_show,
+	  .name = "concern-show" },
+	{ .methods = HTTP_GET, .pattern = "/concerns/{reference}/raised", .handler = web_concern_raised,
+	  .name = "concern-raised" },
+	{ .methods = HTTP_GET, .pattern = "/accessibility", .handler = web_accessibility,
+	  .name = "accessibility" },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

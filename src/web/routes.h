@@ -30,6 +30,7 @@
 
 struct metrics;
 struct opendata_set;
+struct ratelimit;
 struct readmodel;
 struct web_assets;
 
@@ -54,6 +55,11 @@ struct web_app {
 	 * handles are single-threaded: hold store_lock around every use. */
 	struct store *store;
 	pthread_mutex_t *store_lock;
+	/* The public concern form's limit per client (base/ratelimit.h), or
+	 * NULL for none; trust_proxy takes the client from X-Forwarded-For
+	 * (web/form_guard.h). */
+	struct ratelimit *concern_limit;
+	int trust_proxy;
 	/* police.uk API answers rendered once (routes_api.h) */
 	struct strbuf api_forces, api_categories, api_dates, api_updated;
 	/* Lockout and session timeouts for staff signing in (auth.*);

@@ -70,7 +70,10 @@ export async function makeHarness (base, shotsDir) {
     },
     // axe-core at WCAG 2.0/2.1/2.2 A and AA on the page as it stands.
     // Run in a separate context that bypasses the CSP only to inject axe.
-    async axe (page, what) {
+    // The page's URL is loaded again there; { asShown: true } checks the
+    // document the page holds instead (the answer to a POST, such as a form
+    // showing its errors, which loading the URL again would not bring back).
+    async axe (page, what, { asShown = false } = {}) {
       const context = await browser.newContext({
         bypassCSP: true,
         viewport: page.viewportSize(),
@@ -79,6 +82,10 @@ export async function makeHarness (base, shotsDir) {
       contexts.push(context)
       await context.addCookies(await page.context().cookies())
       const p = await context.newPage()
+      if (asShown) {
+        const body = await page.content()
+        await p.route(page.url(), route => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }), { times: 1 })
+      }
       await p.goto(page.url(), { waitUntil: 'networkidle' })
       await p.evaluate(axeSource)
       const result = await p.evaluate(async () => {

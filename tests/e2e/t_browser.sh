@@ -16,8 +16,10 @@ printf '%s\n' "$STAFF_PASSWORD" > "$T/pw"
   --password-file "$T/pw" --database "$T/e.db" > /dev/null
 "$ENGAGE" user add pc.test --role officer --force glanmor --neighbourhoods GM01 \
   --name "PC Test" --password-file "$T/pw" --database "$T/e.db" > /dev/null
-# the tests may run the CLI against the same database (WAL: the server keeps serving)
-export ENGAGE_DB="$T/e.db" ENGAGE_BIN="$ENGAGE"
-start_server --database "$T/e.db"
-# run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file)
-node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"
+# every journey raises concerns from 127.0.0.1: lift the public form's limit
+start_server --database "$T/e.db" --web.concern_limit 1000
+# run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file); tests
+# that act as staff run $ENGAGE against $ENGAGE_DATABASE (WAL: the server
+# keeps serving)
+ENGAGE="$ENGAGE" ENGAGE_DATABASE="$T/e.db" \
+  node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"

@@ -42,3 +42,21 @@ function enhance (selector, library, css, module, fn) {
 
 enhance('[data-map-geojson]', '/assets/leaflet.js', '/assets/leaflet.css', './engage-map.mjs', 'drawMap')
 enhance('[data-chart-table]', '/assets/uplot.js', '/assets/uplot.css', './engage-chart.mjs', 'drawChart')
+
+// Questions revealed by a choice: <div data-reveal-when="NAME=VALUE"> shows
+// while the radio NAME=VALUE is chosen (with JavaScript off it always
+// shows).  govuk-frontend's own conditional reveal puts aria-expanded on
+// the radio, which ARIA does not allow there (govuk-frontend#979), and does
+// so for any radio with aria-controls, so none is set here; the revealed
+// questions follow the radio, so they are met in reading order.
+document.querySelectorAll('[data-reveal-when]').forEach(el => {
+  const [name, value] = el.dataset.revealWhen.split('=')
+  const radios = document.querySelectorAll(`input[type="radio"][name="${CSS.escape(name)}"]`)
+  const sync = () => {
+    const chosen = [...radios].some(r => r.checked && r.value === value)
+    el.classList.toggle('govuk-radios__conditional--hidden', !chosen)
+  }
+  radios.forEach(r => r.addEventListener('change', sync))
+  window.addEventListener('pageshow', sync)
+  sync()
+})
