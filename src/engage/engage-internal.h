@@ -22,6 +22,10 @@ int eng_require_slug(const struct vocab *table, int count, const char *field, co
 int eng_require_text(const char *field, const char *s, size_t max, struct err *e);
 /* Optional text: NULL or "" is fine; otherwise as eng_require_text. */
 int eng_optional_text(const char *field, const char *s, size_t max, struct err *e);
+/* Text to publish: as eng_require_text, and refused when it holds an email
+ * address or a telephone number (model/public_text.h); the error names the
+ * kind, never the value. */
+int eng_require_public_text(const char *field, const char *s, size_t max, struct err *e);
 /* "YYYY-MM-DD", a real calendar date. */
 int eng_require_date(const char *field, const char *s, struct err *e);
 /* Whether `needle` occurs in `hay`, ignoring ASCII case. */

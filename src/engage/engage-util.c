@@ -9,6 +9,7 @@
 #include "base/timeutil.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+#include "model/public_text.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,6 +87,18 @@ int eng_require_text(const char *field, const char *s, size_t max, struct err *e
 	if (!p || !*p)
 		return err_set(e, ERR_INVALID, "%s: is required", field);
 	return eng_optional_text(field, s, max, e);
+}
+
+int eng_require_public_text(const char *field, const char *s, size_t max, struct err *e)
+{
+	enum public_text_problem found;
+	int rc = eng_require_text(field, s, max, e);
+
+	if (rc < 0 || (found = public_text_check(s, NULL)) == PUBLIC_TEXT_OK)
+		return rc;
+	return err_set(e, ERR_INVALID,
+		       "%s: it holds what looks like %s; what is published must not carry personal data",
+		       field, public_text_problem_name(found));
 }
 
 int eng_require_date(const char *field, const char *s, struct err *e)

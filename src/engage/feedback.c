@@ -32,7 +32,7 @@ static int check(const struct feedback_input *in, int *outcome, struct err *e)
 	} else if (in->reason && *in->reason) {
 		return err_set(e, ERR_INVALID, "reason: only for outcome no-action");
 	}
-	if ((rc = eng_require_text("public text", in->public_text, 2000, e)) < 0 ||
+	if ((rc = eng_require_public_text("public text", in->public_text, 2000, e)) < 0 ||
 	    (rc = eng_optional_text("internal note", in->internal_note, 4000, e)) < 0)
 		return rc;
 	return 0;

@@ -27,7 +27,7 @@ int priority_propose_at(struct store *s, const struct priority_input *in, int64_
 
 	if ((rc = eng_require_neighbourhood(s, in->force_id, in->neighbourhood_id, e)) < 0 ||
 	    (rc = eng_require_text("title", in->title, 200, e)) < 0 ||
-	    (rc = eng_require_text("public text", in->public_text, 2000, e)) < 0)
+	    (rc = eng_require_public_text("public text", in->public_text, 2000, e)) < 0)
 		return rc;
 	if (in->group_id) {
 		if ((rc = eng_row_get(s, &store_concern_groups, in->group_id, &g, e)) < 0)
@@ -61,6 +61,28 @@ int priority_propose_at(struct store *s, const struct priority_input *in, int64_
 done:
 	eng_row_release(&g);
 	return rc;
+}
+
+int priority_propose_evidenced(struct store *s, const struct priority_input *in,
+			       const char *evidence, int64_t *id, struct err *e)
+{
+	int64_t pid = 0;
+	int rc;
+
+	if (!evidence || !*evidence)
+		return priority_propose(s, in, id, e);
+	if ((rc = eng_require_text("evidence", evidence, 4000, e)) < 0 ||
+	    (rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = priority_propose(s, in, &pid, e)) < 0 ||
+	    (rc = priority_add_evidence(s, pid, "meeting", evidence, e)) < 0 ||
+	    (rc = store_commit(s, e)) < 0) {
+		store_rollback(s);
+		return rc;
+	}
+	if (id)
+		*id = pid;
+	return 0;
 }
 
 static int require_priority(struct store *s, int64_t id, struct eng_row *p, struct err *e)
