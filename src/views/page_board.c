@@ -137,7 +137,7 @@ static void add_form(struct html *h, const struct page_ctx *pc, const struct sta
 		.hint = M_BOARD_ADD_ORG_HINT, .has_hint = 1, .autocomplete = "organization",
 		.value = pact_typed(f, form, org, NULL) }, pact_error(f, form, org));
 	govuk_input_field(h, &(struct govuk_input){ .id = due, .label = M_BOARD_ADD_DUE,
-		.hint = M_PACT_DATE_HINT, .has_hint = 1, .type = "date",
+		.type = "date",
 		.extra_class = "govuk-input--width-10",
 		.value = pact_typed(f, form, due, NULL) }, pact_error(f, form, due));
 	pact_button(h, M_BOARD_ADD_BUTTON, 0);

@@ -255,7 +255,7 @@ static void choose_meeting(struct html *h, const struct page_ctx *pc, const stru
 		.value = pact_typed(f, "meeting", "title", msg_text(pc->lang, M_PACT_MEETING_TITLE_DEFAULT)) },
 		pact_error(f, "meeting", "title"));
 	govuk_input_field(h, &(struct govuk_input){ .id = "date", .label = M_PACT_MEETING_DATE,
-		.hint = M_PACT_DATE_HINT, .has_hint = 1, .type = "date",
+		.type = "date",
 		.value = pact_typed(f, "meeting", "date", v->today),
 		.extra_class = "govuk-input--width-10" }, pact_error(f, "meeting", "date"));
 	govuk_input_field(h, &(struct govuk_input){ .id = "time", .label = M_PACT_MEETING_TIME,

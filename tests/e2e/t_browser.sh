@@ -9,6 +9,9 @@ if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ] || [ ! -d node_modules/playwright-c
 fi
 "$ENGAGE" demo generate --seed 1 --months 3 --out "$T/town" > /dev/null
 "$ENGAGE" import town "$T/town" --database "$T/e.db" --quiet > /dev/null
+# t_staff_pact.mjs: a sergeant of Glanmor runs a PACT meeting
+printf 'pact sergeant password\n' | "$ENGAGE" user add pact-sergeant --database "$T/e.db" \
+  --role sergeant --force glanmor --name "Sgt Rhian Evans" > /dev/null
 start_server --database "$T/e.db"
 # run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file)
 node tests/browser/run.mjs "$base" build/screenshots "${BROWSER_FILTER:-}"
