@@ -71,6 +71,28 @@ done:
 	return rc;
 }
 
+int priority_propose_evidenced(struct store *s, const struct priority_input *in,
+			       const char *evidence, int64_t *id, struct err *e)
+{
+	int64_t pid = 0;
+	int rc;
+
+	if (!evidence || !*evidence)
+		return priority_propose(s, in, id, e);
+	if ((rc = eng_require_text("evidence", evidence, 4000, e)) < 0 ||
+	    (rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = priority_propose(s, in, &pid, e)) < 0 ||
+	    (rc = priority_add_evidence(s, pid, "meeting", evidence, e)) < 0 ||
+	    (rc = store_commit(s, e)) < 0) {
+		store_rollback(s);
+		return rc;
+	}
+	if (id)
+		*id = pid;
+	return 0;
+}
+
 static int require_priority(struct store *s, int64_t id, struct eng_row *p, struct err *e)
 {
 	int rc = eng_row_get(s, &store_priorities, id, p, e);

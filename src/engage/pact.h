@@ -38,6 +38,11 @@ struct priority_input {
 };
 
 int priority_propose(struct store *s, const struct priority_input *in, int64_t *id, struct err *e);
+/* The same with evidence (kind "meeting": what the meeting heard), in one
+ * transaction: for a priority with no concerns behind it, which cannot be
+ * agreed without evidence.  `evidence` NULL or "" is priority_propose. */
+int priority_propose_evidenced(struct store *s, const struct priority_input *in,
+			       const char *evidence, int64_t *id, struct err *e);
 /* Evidence: a crime trend, a partner's data, an EVA finding. */
 int priority_add_evidence(struct store *s, int64_t priority_id, const char *kind,
 			  const char *body, struct err *e);

@@ -1,8 +1,9 @@
 /*
  * pii.c - the personal-data check on public text (see pii.h).
  *
- * Patterns are POSIX extended regular expressions (libc's regex.h),
- * compiled once.  ERE has no word boundaries, so each pattern carries its
+ * E-mail addresses and telephone numbers are found by model/public_text.h;
+ * registrations and addresses by POSIX extended regular expressions
+ * (libc's regex.h), compiled once.  ERE has no word boundaries, so each pattern carries its
  * own "not a letter or digit" edges and the match is trimmed to the part
  * that matters.
  */
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "engage/audit.h"
+#include "model/public_text.h"
 
 const char *const pii_kind_names[PII_KIND_COUNT] = {
 	[PII_EMAIL] = "an email address",
@@ -35,8 +37,6 @@ static const struct {
 	const char *pattern;
 	int icase;
 } patterns[] = {
-	{ PII_EMAIL, "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}", 0 },
-	{ PII_PHONE, "(^|[^0-9+])(\\+44[ ]?(\\(0\\)[ ]?)?|0)[1-9]([ -]?[0-9]){8,9}([^0-9]|$)", 0 },
 	{ PII_VEHICLE, EDGE_L "[A-Z]{2}[0-9]{2}[ ]?[A-Z]{3}" EDGE_R, 1 },
 	{ PII_VEHICLE, EDGE_L "[A-Z][0-9]{1,3}[ ]?[A-Z]{3}" EDGE_R, 0 },
 	{ PII_ADDRESS, EDGE_L "[0-9]{1,4}[A-Za-z]?,?[ ]+([A-Z][A-Za-z'-]+[ ]+){1,3}" STREET_TYPES
@@ -60,8 +60,7 @@ static void compile_patterns(void)
 
 static int is_edge(char c)
 {
-	return !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		 c == '+');
+	return !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
 }
 
 static void add(struct pii_report *r, enum pii_kind kind, size_t at, size_t len)
@@ -91,10 +90,9 @@ static void scan_pattern(size_t p, const char *text, struct pii_report *r)
 
 		if (end == at)
 			break;
-		while (at < end && is_edge(text[at]) && patterns[p].kind != PII_EMAIL &&
-		       !(patterns[p].kind == PII_PHONE && text[at] == '+'))
+		while (at < end && is_edge(text[at]))
 			at++;
-		while (end > at && is_edge(text[end - 1]) && patterns[p].kind != PII_EMAIL)
+		while (end > at && is_edge(text[end - 1]))
 			end--;
 		add(r, patterns[p].kind, at, end - at);
 		off = end > off ? end : off + 1;
@@ -112,6 +110,14 @@ int pii_scan(struct store *s, const char *text, struct pii_report *r, struct err
 	pthread_once(&compile_once, compile_patterns);
 	if (!compiled_ok)
 		return err_set(e, ERR_INTERNAL, "the personal-data patterns do not compile");
+	for (size_t from = 0;;) {
+		enum public_text_problem k = public_text_next(text, from, &at, &len);
+
+		if (k == PUBLIC_TEXT_OK)
+			break;
+		add(r, k == PUBLIC_TEXT_EMAIL ? PII_EMAIL : PII_PHONE, at, len);
+		from = at + (len ? len : 1);
+	}
 	for (size_t p = 0; p < NPATTERNS; p++)
 		scan_pattern(p, text, r);
 	if (s) {

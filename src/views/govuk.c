@@ -40,7 +40,13 @@ void govuk_table_end(struct html *h)
 
 void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_t n)
 {
-	if (!n)
+	govuk_error_summary_detail(h, errors, n, M_ERROR_PREFIX, NULL);
+}
+
+void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors, size_t n,
+				enum msg_id wrapper, const char *detail)
+{
+	if (!n && !detail)
 		return;
 	HTML(h, "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\">"
 		"<div role=\"alert\"><h2 class=\"govuk-error-summary__title\">");
@@ -54,6 +60,11 @@ void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_
 		html_msg(h, errors[i].message);
 		HTML(h, "</a></li>");
 	}
+	if (detail) {
+		HTML(h, "<li>");
+		html_msg_args(h, wrapper, detail, NULL);
+		HTML(h, "</li>");
+	}
 	HTML(h, "</ul></div></div></div>\n");
 }
 
@@ -66,33 +77,67 @@ const struct govuk_error *govuk_error_for(const struct govuk_error *errors, size
 	return NULL;
 }
 
-void govuk_input_field(struct html *h, const struct govuk_input *in,
-		       const struct govuk_error *error)
+/* A field's hint and error message, with the ids aria-describedby names. */
+static void field_hint_error(struct html *h, const char *id, int has_hint, enum msg_id hint,
+			     const struct govuk_error *error)
 {
-	HTML(h, "<div class=\"govuk-form-group");
-	if (error)
-		HTML(h, " govuk-form-group--error");
-	HTML(h, "\"><label class=\"govuk-label\" for=\"");
-	html_attr(h, in->id);
-	HTML(h, "\">");
-	html_msg(h, in->label);
-	HTML(h, "</label>");
-	if (in->has_hint) {
+	if (has_hint) {
 		HTML(h, "<div class=\"govuk-hint\" id=\"");
-		html_attr(h, in->id);
+		html_attr(h, id);
 		HTML(h, "-hint\">");
-		html_msg(h, in->hint);
+		html_msg(h, hint);
 		HTML(h, "</div>");
 	}
 	if (error) {
 		HTML(h, "<p class=\"govuk-error-message\" id=\"");
-		html_attr(h, in->id);
+		html_attr(h, id);
 		HTML(h, "-error\"><span class=\"govuk-visually-hidden\">");
 		html_msg(h, M_ERROR_PREFIX);
 		HTML(h, "</span> ");
 		html_msg(h, error->message);
 		HTML(h, "</p>");
 	}
+}
+
+/* The form group's opening, label, hint and error message. */
+static void field_head(struct html *h, const char *id, enum msg_id label, int has_hint,
+		       enum msg_id hint, const struct govuk_error *error)
+{
+	HTML(h, "<div class=\"govuk-form-group");
+	if (error)
+		HTML(h, " govuk-form-group--error");
+	HTML(h, "\"><label class=\"govuk-label\" for=\"");
+	html_attr(h, id);
+	HTML(h, "\">");
+	html_msg(h, label);
+	HTML(h, "</label>");
+	field_hint_error(h, id, has_hint, hint, error);
+}
+
+/* aria-describedby naming the hint and the error, when there are any. */
+static void described_by(struct html *h, const char *id, int has_hint,
+			 const struct govuk_error *error)
+{
+	if (!has_hint && !error)
+		return;
+	HTML(h, " aria-describedby=\"");
+	if (has_hint) {
+		html_attr(h, id);
+		HTML(h, "-hint");
+	}
+	if (error) {
+		if (has_hint)
+			HTML(h, " ");
+		html_attr(h, id);
+		HTML(h, "-error");
+	}
+	HTML(h, "\"");
+}
+
+void govuk_input_field(struct html *h, const struct govuk_input *in,
+		       const struct govuk_error *error)
+{
+	field_head(h, in->id, in->label, in->has_hint, in->hint, error);
 	HTML(h, "<input class=\"govuk-input");
 	if (error)
 		HTML(h, " govuk-input--error");
@@ -109,24 +154,89 @@ void govuk_input_field(struct html *h, const struct govuk_input *in,
 	HTML(h, "\" autocomplete=\"");
 	html_attr(h, in->autocomplete ? in->autocomplete : "off");
 	HTML(h, "\"");
-	if (in->has_hint || error) {
-		HTML(h, " aria-describedby=\"");
-		if (in->has_hint) {
-			html_attr(h, in->id);
-			HTML(h, "-hint");
-		}
-		if (error) {
-			if (in->has_hint)
-				HTML(h, " ");
-			html_attr(h, in->id);
-			HTML(h, "-error");
-		}
+	if (in->inputmode) {
+		HTML(h, " inputmode=\"");
+		html_attr(h, in->inputmode);
 		HTML(h, "\"");
 	}
+	described_by(h, in->id, in->has_hint, error);
 	if (in->value) {
 		HTML(h, " value=\"");
 		html_attr(h, in->value);
 		HTML(h, "\"");
 	}
 	HTML(h, "></div>\n");
+}
+
+void govuk_textarea_field(struct html *h, const struct govuk_input *in, int rows,
+			  const struct govuk_error *error)
+{
+	field_head(h, in->id, in->label, in->has_hint, in->hint, error);
+	HTML(h, "<textarea class=\"govuk-textarea");
+	if (error)
+		HTML(h, " govuk-textarea--error");
+	HTML(h, "\" id=\"");
+	html_attr(h, in->id);
+	HTML(h, "\" name=\"");
+	html_attr(h, in->id);
+	HTML(h, "\" rows=\"");
+	html_int(h, rows);
+	HTML(h, "\"");
+	described_by(h, in->id, in->has_hint, error);
+	HTML(h, ">");
+	if (in->value)
+		html_text(h, in->value);
+	HTML(h, "</textarea></div>\n");
+}
+
+void govuk_radios_field(struct html *h, const struct govuk_radios *r,
+			const struct govuk_error *error)
+{
+	HTML(h, "<div class=\"govuk-form-group");
+	if (error)
+		HTML(h, " govuk-form-group--error");
+	HTML(h, "\"><fieldset class=\"govuk-fieldset\"");
+	described_by(h, r->name, r->has_hint, error);
+	HTML(h, "><legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">");
+	html_msg(h, r->legend);
+	HTML(h, "</legend>");
+	field_hint_error(h, r->name, r->has_hint, r->hint, error);
+	HTML(h, "<div class=\"govuk-radios govuk-radios--small");
+	if (r->inline_)
+		HTML(h, " govuk-radios--inline");
+	HTML(h, "\" data-module=\"govuk-radios\">");
+	for (size_t i = 0; i < r->n; i++) {
+		HTML(h, "<div class=\"govuk-radios__item\"><input class=\"govuk-radios__input\" id=\"");
+		html_attr(h, r->name);
+		if (i) {
+			HTML(h, "-");
+			html_int(h, (int64_t)i + 1);
+		}
+		HTML(h, "\" name=\"");
+		html_attr(h, r->name);
+		HTML(h, "\" type=\"radio\" value=\"");
+		html_attr(h, r->items[i].value);
+		HTML(h, "\"");
+		if (r->checked && !strcmp(r->checked, r->items[i].value))
+			HTML(h, " checked");
+		HTML(h, "><label class=\"govuk-label govuk-radios__label\" for=\"");
+		html_attr(h, r->name);
+		if (i) {
+			HTML(h, "-");
+			html_int(h, (int64_t)i + 1);
+		}
+		HTML(h, "\">");
+		html_text(h, r->items[i].label);
+		HTML(h, "</label></div>");
+	}
+	HTML(h, "</div></fieldset></div>\n");
+}
+
+void govuk_hidden(struct html *h, const char *name, const char *value)
+{
+	HTML(h, "<input type=\"hidden\" name=\"");
+	html_attr(h, name);
+	HTML(h, "\" value=\"");
+	html_attr(h, value ? value : "");
+	HTML(h, "\">\n");
 }

@@ -52,6 +52,11 @@ struct govuk_error {
 };
 /* The error summary at the top of a form page; nothing when n is 0. */
 void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_t n);
+/* The same with one more line, `detail` (plain text, may be NULL), when a
+ * service refused in its own words rather than one field's: it is shown
+ * inside `wrapper` (a message with {1}, "It was not saved: {1}"). */
+void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors, size_t n,
+				enum msg_id wrapper, const char *detail);
 /* The message for `field_id` among `errors`, or NULL. */
 const struct govuk_error *govuk_error_for(const struct govuk_error *errors, size_t n,
 					 const char *field_id);
@@ -67,8 +72,36 @@ struct govuk_input {
 	const char *autocomplete;	/* "off", "username", "email", ... */
 	const char *value;		/* may be NULL */
 	const char *extra_class;	/* "govuk-input--width-10", or NULL */
+	const char *inputmode;		/* "numeric" for counts, or NULL */
 };
 void govuk_input_field(struct html *h, const struct govuk_input *in,
 		       const struct govuk_error *error);
+
+/* A textarea in its form group, from the same description (type,
+ * autocomplete and inputmode unused); `rows` high. */
+void govuk_textarea_field(struct html *h, const struct govuk_input *in, int rows,
+			  const struct govuk_error *error);
+
+/* Radios in a fieldset whose legend is `legend`; the items' labels are
+ * plain text (vocabulary labels in the page's language). */
+struct govuk_radio {
+	const char *value;
+	const char *label;
+};
+struct govuk_radios {
+	const char *name;		/* the first radio's id is the name */
+	enum msg_id legend;
+	enum msg_id hint;		/* used when has_hint */
+	int has_hint;
+	const struct govuk_radio *items;
+	size_t n;
+	const char *checked;		/* the value chosen before, or NULL */
+	int inline_;			/* side by side (two or three short items) */
+};
+void govuk_radios_field(struct html *h, const struct govuk_radios *r,
+			const struct govuk_error *error);
+
+/* <input type="hidden">. */
+void govuk_hidden(struct html *h, const char *name, const char *value);
 
 #endif

@@ -116,6 +116,20 @@ void month_words(enum lang lang, const char *yyyy_mm, char out[32])
 	snprintf(out, 32, "%s %04d", msg_text(lang, names[month - 1]), year);
 }
 
+void date_words(enum lang lang, const char *yyyy_mm_dd, char out[48])
+{
+	char month[32], ym[8];
+	int day;
+
+	if (!yyyy_mm_dd || strlen(yyyy_mm_dd) != 10 || sscanf(yyyy_mm_dd + 8, "%2d", &day) != 1) {
+		snprintf(out, 48, "%s", yyyy_mm_dd ? yyyy_mm_dd : "");
+		return;
+	}
+	snprintf(ym, sizeof(ym), "%.7s", yyyy_mm_dd);
+	month_words(lang, ym, month);
+	snprintf(out, 48, "%d %s", day, month);
+}
+
 enum msg_id msg_crime_category(int cat)
 {
 	static const enum msg_id names[CAT_COUNT] = {

@@ -43,6 +43,9 @@ enum lang lang_from_accept(const char *accept_language, enum lang fallback);
 /* A month "2025-07" as words, "July 2025" / "Gorffennaf 2025"; writes at
  * most 32 bytes.  An unreadable month is copied as it is. */
 void month_words(enum lang lang, const char *yyyy_mm, char out[32]);
+/* A day "2026-10-14" as words, "14 October 2026" / "14 Hydref 2026";
+ * writes at most 48 bytes.  An unreadable day is copied as it is. */
+void date_words(enum lang lang, const char *yyyy_mm_dd, char out[48]);
 /* The message naming police.uk crime category `cat` (enum crime_category). */
 enum msg_id msg_crime_category(int cat);
 

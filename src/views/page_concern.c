@@ -5,6 +5,7 @@
  * field, the typed values kept.
  */
 #include "views/page_concern.h"
+#include "views/page_yousaid.h"
 
 #include "base/timeutil.h"
 #include "model/engagement.h"
@@ -654,18 +655,6 @@ void page_concern_not_found(const char *reference, const struct page_ctx *pc, st
 }
 
 /* "3 July 2025" in London's calendar. */
-static void date_words(enum lang lang, int64_t t, char out[48])
-{
-	char iso[20], ym[8], month[32];
-	int day;
-
-	time_format_london(t, iso);
-	memcpy(ym, iso, 7);
-	ym[7] = '\0';
-	month_words(lang, ym, month);
-	day = (iso[8] - '0') * 10 + (iso[9] - '0');
-	snprintf(out, 48, "%d %s", day, month);
-}
 
 static void row_open(struct html *h, enum msg_id key)
 {
@@ -707,7 +696,7 @@ static void public_summary(struct html *h, const struct readmodel *rm,
 	HTML(h, "</a>");
 	row_close(h);
 	row_open(h, M_TR_RAISED);
-	date_words(h->lang, p->raised_at, when);
+	yousaid_day(h->lang, p->raised_at, when);
 	html_text(h, when);
 	row_close(h);
 	row_open(h, M_TR_ABOUT);
@@ -766,7 +755,7 @@ static void feedback_section(struct html *h, const struct concern_public *p)
 	HTML(h, "<p class=\"govuk-body\">");
 	html_text(h, p->feedback_text);
 	HTML(h, "</p>\n<p class=\"govuk-body-s\">");
-	date_words(h->lang, p->feedback_at, when);
+	yousaid_day(h->lang, p->feedback_at, when);
 	html_msg_args(h, M_TR_FEEDBACK_DATE, when, NULL);
 	HTML(h, "</p>\n</div>\n");
 }

@@ -7,6 +7,7 @@
 
 #include "base/parse.h"
 #include "views/govuk.h"
+#include "views/page_yousaid.h"
 
 #include <string.h>
 
@@ -159,6 +160,12 @@ static void crime_section(struct html *h, const struct readmodel *rm, const stru
 void page_neighbourhood(const struct readmodel *rm, size_t n, const struct page_ctx *pc,
 			struct strbuf *out)
 {
+	page_neighbourhood_record(rm, n, pc, NULL, out);
+}
+
+void page_neighbourhood_record(const struct readmodel *rm, size_t n, const struct page_ctx *pc,
+			       const struct record *rec, struct strbuf *out)
+{
 	const struct rm_neighbourhood *nb = &rm->nbhds[n];
 	const struct rm_force *f = nb->force >= 0 ? &rm->forces[nb->force] : NULL;
 	struct html h = { out, pc->lang };
@@ -190,6 +197,8 @@ void page_neighbourhood(const struct readmodel *rm, size_t n, const struct page_
 		HTML(&h, "</p>\n");
 	}
 	team_section(&h, nb);
+	if (rec)
+		yousaid_section(&h, rec, 1);
 	crime_section(&h, rm, &t);
 	layout_end(&h, pc);
 }

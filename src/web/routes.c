@@ -43,6 +43,7 @@
 #include "web/routes_data.h"
 #include "web/routes_api.h"
 #include "views/concern_form.h"
+#include "web/routes_staff_pact.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -64,11 +65,22 @@ static int h_neighbourhood(void *app, const struct http_request *req,
 	const char *force = http_param(req, "force"), *id = http_param(req, "id");
 	long n = wa->rm ? readmodel_neighbourhood(wa->rm, force, id) : -1;
 	struct page_ctx pc;
+	struct record rec;
+	int have = 0;
 
 	if (n < 0)
 		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
 	web_page_ctx(req, NAV_NEIGHBOURHOODS, &pc);
-	page_neighbourhood(wa->rm, (size_t)n, &pc, &res->body);
+	if (wa->store) {	/* "you said, we did": the last year's record */
+		struct err e = ERR_INIT;
+
+		pthread_mutex_lock(wa->store_lock);
+		have = record_load(wa->store, force, id, time_now() - 365 * 86400, &rec, &e) == 0;
+		pthread_mutex_unlock(wa->store_lock);
+	}
+	page_neighbourhood_record(wa->rm, (size_t)n, &pc, have ? &rec : NULL, &res->body);
+	if (have)
+		record_release(&rec);
 	web_page_headers(res);
 	res->status = 200;
 	return 0;
@@ -528,6 +540,40 @@ const struct route web_routes[] = {
 	  .name = "concern-raised" },
 	{ .methods = HTTP_GET, .pattern = "/accessibility", .handler = web_accessibility,
 	  .name = "accessibility" },
+	/*
+	 * Staff pages for deciding and acting in one neighbourhood: PACT
+	 * meeting mode, the priorities and actions board, the feedback queue
+	 * and the meeting pack (handlers in routes_staff_pact.c; each checks
+	 * its own permission, the neighbourhood and CSRF through the staff
+	 * door; form fields are read from the body there, not declared here).
+	 */
+#define PACT_PATH "/staff/neighbourhoods/{force}/{id}/"
+#define PACT_SAVED Q_SLUG("saved")
+	{ .methods = HTTP_GET, .pattern = PACT_PATH "pact", .handler = web_pact_page,
+	  .name = "staff-pact", .query = { Q_INT("meeting", 1, INT64_MAX), PACT_SAVED } },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "pact/meeting", .handler = web_pact_meeting,
+	  .name = "staff-pact-meeting", .csrf = 1 },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "pact/propose", .handler = web_pact_propose,
+	  .name = "staff-pact-propose", .csrf = 1 },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "pact/votes", .handler = web_pact_votes,
+	  .name = "staff-pact-votes", .csrf = 1 },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "pact/agree", .handler = web_pact_agree,
+	  .name = "staff-pact-agree", .csrf = 1 },
+	{ .methods = HTTP_GET, .pattern = PACT_PATH "board", .handler = web_board_page,
+	  .name = "staff-board", .query = { PACT_SAVED } },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "board/actions", .handler = web_board_action_add,
+	  .name = "staff-board-action-add", .csrf = 1 },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "board/actions/{action}",
+	  .handler = web_board_action_update, .name = "staff-board-action-update", .csrf = 1 },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "board/start", .handler = web_board_start,
+	  .name = "staff-board-start", .csrf = 1 },
+	{ .methods = HTTP_GET, .pattern = PACT_PATH "feedback", .handler = web_feedback_page,
+	  .name = "staff-feedback", .query = { Q_INT("concern", 1, INT64_MAX),
+					       Q_INT("priority", 1, INT64_MAX), PACT_SAVED } },
+	{ .methods = HTTP_POST, .pattern = PACT_PATH "feedback", .handler = web_feedback_give,
+	  .name = "staff-feedback-give", .csrf = 1 },
+	{ .methods = HTTP_GET, .pattern = PACT_PATH "pack", .handler = web_pack_page,
+	  .name = "staff-pack" },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -16,6 +16,9 @@ printf '%s\n' "$STAFF_PASSWORD" > "$T/pw"
   --password-file "$T/pw" --database "$T/e.db" > /dev/null
 "$ENGAGE" user add pc.test --role officer --force glanmor --neighbourhoods GM01 \
   --name "PC Test" --password-file "$T/pw" --database "$T/e.db" > /dev/null
+# t_staff_pact.mjs: a sergeant of Glanmor runs a PACT meeting
+printf 'pact sergeant password\n' | "$ENGAGE" user add pact-sergeant --database "$T/e.db" \
+  --role sergeant --force glanmor --name "Sgt Rhian Evans" > /dev/null
 # every journey raises concerns from 127.0.0.1: lift the public form's limit
 start_server --database "$T/e.db" --web.concern_limit 1000
 # run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file); tests

@@ -58,7 +58,7 @@ static int h_borrowed(void *app, const struct http_request *req, struct http_res
 	return 0;
 }
 
-static struct route all_routes[64];
+static struct route all_routes[256];
 static size_t nall;
 
 static const struct route test_routes[] = {

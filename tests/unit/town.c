@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "demo/demo.h"
+#include "engage/history.h"
 #include "import/pipeline.h"
 #include "test.h"
 
@@ -16,10 +17,11 @@ const char *test_town_db(void)
 	return db;
 }
 
-struct store *test_town(int months)
+static struct store *make_town(int months, int with_history)
 {
 	struct demo_options opt;
 	struct import_summary sum;
+	struct history_summary hist;
 	struct err e = ERR_INIT;
 	struct store *s = NULL;
 	const char *tmp = test_tmpdir();
@@ -31,10 +33,21 @@ struct store *test_town(int months)
 	opt.out_dir = dir;
 	opt.months = months;
 	if (demo_generate(&opt, NULL, &e) < 0 || store_open(db, STORE_CREATE, &s, &e) < 0 ||
-	    import_town(s, dir, NULL, &sum, &e) < 0) {
+	    (with_history ? history_import_town(s, dir, NULL, &sum, &hist, &e)
+			  : import_town(s, dir, NULL, &sum, &e)) < 0) {
 		test_fail(__FILE__, __LINE__, "%s", e.msg);
 		store_close(s);
 		return NULL;
 	}
 	return s;
+}
+
+struct store *test_town(int months)
+{
+	return make_town(months, 0);
+}
+
+struct store *test_town_with_history(int months)
+{
+	return make_town(months, 1);
 }

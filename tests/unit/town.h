@@ -11,6 +11,8 @@
  * temporary folder and import it into a new database there.  NULL, with
  * the test failed, when any step fails. */
 struct store *test_town(int months);
+/* The same with the town's year of engagement history replayed into it. */
+struct store *test_town_with_history(int months);
 /* The path of the database the last test_town() made. */
 const char *test_town_db(void);
 
