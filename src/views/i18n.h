@@ -16,6 +16,8 @@
 #ifndef ENGAGE_I18N_H
 #define ENGAGE_I18N_H
 
+#include <stddef.h>
+
 enum lang {
 	LANG_EN,
 	LANG_CY,
@@ -43,6 +45,11 @@ enum lang lang_from_accept(const char *accept_language, enum lang fallback);
 /* A month "2025-07" as words, "July 2025" / "Gorffennaf 2025"; writes at
  * most 32 bytes.  An unreadable month is copied as it is. */
 void month_words(enum lang lang, const char *yyyy_mm, char out[32]);
+/* Message `id` as plain text with {1}..{n} filled by args (not escaped:
+ * for formats that escape at their own sink, such as iCalendar). */
+struct strbuf;
+void msg_fill(enum lang lang, enum msg_id id, const char *const *args, size_t nargs,
+	      struct strbuf *out);
 /* The message naming police.uk crime category `cat` (enum crime_category). */
 enum msg_id msg_crime_category(int cat);
 

@@ -34,12 +34,12 @@
 #include "publish/opendata.h"
 #include "views/page_home.h"
 #include "views/layout.h"
-#include "views/page_neighbourhood.h"
 #include "web/assets.h"
 #include "web/metrics.h"
 #include "web/pages.h"
 #include "web/routes_data.h"
 #include "web/routes_api.h"
+#include "web/routes_resident.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -50,23 +50,6 @@ static int h_home(void *app, const struct http_request *req, struct http_respons
 		return err_set(&res->err, ERR_INTERNAL, "front page not prepared");
 	web_page_headers(res);
 	http_response_borrow(res, page->buf, page->len);
-	res->status = 200;
-	return 0;
-}
-
-static int h_neighbourhood(void *app, const struct http_request *req,
-			   struct http_response *res)
-{
-	struct web_app *wa = app;
-	const char *force = http_param(req, "force"), *id = http_param(req, "id");
-	long n = wa->rm ? readmodel_neighbourhood(wa->rm, force, id) : -1;
-	struct page_ctx pc;
-
-	if (n < 0)
-		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
-	web_page_ctx(req, NAV_NEIGHBOURHOODS, &pc);
-	page_neighbourhood(wa->rm, (size_t)n, &pc, &res->body);
-	web_page_headers(res);
 	res->status = 200;
 	return 0;
 }
@@ -391,6 +374,8 @@ int web_app_prepare(struct web_app *wa, struct err *e)
 		return e->code;
 	if (!wa->rm)
 		return 0;
+	if (web_resident_prepare(wa, e) < 0)
+		return e->code;
 	for (int l = 0; l < LANG_COUNT; l++) {
 		struct page_ctx pc = { .lang = (enum lang)l, .path = "/", .nav = NAV_NEIGHBOURHOODS };
 
@@ -405,6 +390,7 @@ void web_app_release(struct web_app *wa)
 {
 	for (int l = 0; l < LANG_COUNT; l++)
 		strbuf_release(&wa->home_page[l]);
+	web_resident_release(wa);
 	web_api_release(wa);
 }
 
@@ -497,8 +483,17 @@ const struct route web_routes[] = {
 	  .name = "v1-concern", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/record",
 	  .handler = h_record, .name = "v1-record", .role = 0 },
-	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = h_neighbourhood,
+	/* resident pages (routes_resident.c) */
+	{ .methods = HTTP_GET, .pattern = "/find", .handler = web_find, .name = "find", .role = 0,
+	  .query = { Q_TEXT("q", 200), Q_LAT("lat"), Q_LNG("lng") } },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = web_neighbourhood,
 	  .name = "neighbourhood", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/events.ics",
+	  .handler = web_nb_calendar, .name = "neighbourhood-calendar", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/meetings/{file}",
+	  .handler = web_nb_meeting, .name = "neighbourhood-meeting", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/map.geojson",
+	  .handler = web_nb_map, .name = "neighbourhood-map", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,
