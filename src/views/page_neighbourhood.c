@@ -482,7 +482,7 @@ static void trend_table(struct html *h, const struct readmodel *rm, const struct
 	html_msg(h, M_NB_COL_MONTH);
 	HTML(h, "</th>");
 	for (int k = 0; k < ntop; k++) {
-		if (k < 2)
+		if (k < 1)
 			HTML(h, TH_NUM);
 		else
 			HTML(h, "<th scope=\"col\" class=\"govuk-table__header govuk-table__header--numeric engage-wide-only\">");
@@ -512,7 +512,7 @@ static void trend_table(struct html *h, const struct readmodel *rm, const struct
 		html_text(h, month);
 		HTML(h, "</th>");
 		for (int k = 0; k < ntop; k++) {
-			if (k < 2)
+			if (k < 1)
 				HTML(h, TD_NUM);
 			else
 				HTML(h, "<td class=\"govuk-table__cell govuk-table__cell--numeric engage-wide-only\">");

@@ -26,16 +26,24 @@ export function drawChart (el) {
     return Date.UTC(y, m - 1, 1) / 1000
   })
   const data = [xs, ...columns.map(c => rows.map(r => number(r.children[c.i].textContent)))]
-  const lang = document.documentElement.lang === 'cy' ? 'cy-GB' : 'en-GB'
-  const monthName = new Intl.DateTimeFormat(lang, { month: 'short', timeZone: 'UTC' })
+  // month names as the table writes them ("Awst 2026" -> "Awst"), in the page's language
+  const names = rows.map(r => r.querySelector('th').textContent.trim().split(' ')[0])
   const width = () => Math.max(280, el.clientWidth)
   const chart = new uPlot({
     width: width(),
     height: 260,
     tzDate: ts => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
     scales: { x: { time: true }, y: { range: (u, min, max) => [0, Math.max(4, max)] } },
+    legend: { live: false },
     axes: [
-      { values: (u, splits) => splits.map(s => monthName.format(new Date(s * 1000))), space: 50 },
+      {
+        // one tick per month, labelled as often as the width allows
+        splits: () => xs,
+        values: (u, splits) => {
+          const every = Math.ceil(splits.length * 48 / Math.max(1, u.bbox.width / devicePixelRatio))
+          return splits.map((s, i) => (splits.length - 1 - i) % every ? '' : names[i])
+        }
+      },
       { size: 40 }
     ],
     series: [{}, ...columns.map((c, k) => ({

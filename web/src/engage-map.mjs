@@ -26,6 +26,10 @@ export async function drawMap (el) {
     style: { color: '#0b4f6c', weight: 3, fillColor: '#0b4f6c', fillOpacity: 0.06 },
     interactive: false
   }).addTo(map)
+  // the view first: Leaflet places circles in the map's pixel space
+  const bounds = boundary.getBounds()
+  if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] })
+  else map.setView([52.35, -4.45], 13)
   for (const f of data.features) {
     if (f.properties.kind !== 'crimes') continue
     const [lng, lat] = f.geometry.coordinates
@@ -38,8 +42,5 @@ export async function drawMap (el) {
       fillOpacity: 0.6
     }).bindTooltip(label(template, f.properties.location, n)).addTo(map)
   }
-  const bounds = boundary.getBounds()
-  if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] })
-  else map.setView([52.35, -4.45], 13)
   el.classList.add('engage-map--drawn')
 }
