@@ -27,12 +27,11 @@
 #include "web/router.h"
 #include "views/i18n.h"
 
-struct finder;
 struct metrics;
-struct nb_tallies;
 struct opendata_set;
 struct readmodel;
 struct web_assets;
+struct web_resident;
 
 struct web_app {
 	struct metrics *metrics;	/* shown at /metrics; NULL shows none */
@@ -55,9 +54,8 @@ struct web_app {
 	 * handles are single-threaded: hold store_lock around every use. */
 	struct store *store;
 	pthread_mutex_t *store_lock;
-	/* the resident pages' finder and counts (routes_resident.h) */
-	struct finder *finder;
-	struct nb_tallies *nb_tallies;
+	/* the resident pages' finder, counts and page cache (routes_resident.h) */
+	struct web_resident *resident;
 	/* police.uk API answers rendered once (routes_api.h) */
 	struct strbuf api_forces, api_categories, api_dates, api_updated;
 	void *user;

@@ -6,6 +6,7 @@
 #include "api/nb_map.h"
 #include "base/parse.h"
 #include "base/timeutil.h"
+#include "base/xalloc.h"
 #include "engage/find.h"
 #include "engage/record.h"
 #include "index/readmodel.h"
@@ -21,38 +22,80 @@
 #define FIND_SHOWN 20
 #define CALENDAR_PAST_DAYS 90
 
+/* A neighbourhood page in one language, rendered at most once per
+ * PAGE_TTL seconds: the police.uk part never changes while serving, and
+ * meetings and priorities may show up to PAGE_TTL seconds late, which
+ * spares the store a dozen queries on every request. */
+#define PAGE_TTL 10
+
+struct page_cache {
+	pthread_mutex_t lock;
+	struct strbuf page;
+	int64_t at;
+};
+
+struct web_resident {
+	struct finder *finder;
+	struct nb_tallies *tallies;
+	struct page_cache *pages;	/* [neighbourhood * LANG_COUNT + lang] */
+	size_t npages;
+};
+
 int web_resident_prepare(struct web_app *wa, struct err *e)
 {
+	struct web_resident *r;
 	int rc;
 
 	if (!wa->rm)
 		return 0;
-	if ((rc = finder_build(wa->store, wa->rm, &wa->finder, e)) < 0)
+	if (!(r = wa->resident = xcalloc(1, sizeof(*r))))
+		return err_set(e, ERR_NOMEM, "out of memory preparing the resident pages");
+	if ((rc = finder_build(wa->store, wa->rm, &r->finder, e)) < 0)
 		return rc;
-	if (!(wa->nb_tallies = nb_tallies_build(wa->rm)))
+	r->npages = wa->rm->nnbhds * LANG_COUNT;
+	if (!(r->tallies = nb_tallies_build(wa->rm)) ||
+	    !(r->pages = xcalloc(r->npages ? r->npages : 1, sizeof(*r->pages))))
 		return err_set(e, ERR_NOMEM, "out of memory counting crimes per neighbourhood");
+	for (size_t i = 0; i < r->npages; i++)
+		pthread_mutex_init(&r->pages[i].lock, NULL);
 	return 0;
 }
 
 void web_resident_release(struct web_app *wa)
 {
-	finder_free(wa->finder);
-	nb_tallies_free(wa->nb_tallies);
-	wa->finder = NULL;
-	wa->nb_tallies = NULL;
+	struct web_resident *r = wa->resident;
+
+	if (!r)
+		return;
+	for (size_t i = 0; r->pages && i < r->npages; i++) {
+		pthread_mutex_destroy(&r->pages[i].lock);
+		strbuf_release(&r->pages[i].page);
+	}
+	finder_free(r->finder);
+	nb_tallies_free(r->tallies);
+	xfree(r->pages);
+	xfree(r);
+	wa->resident = NULL;
 }
 
-/* 303 to a neighbourhood's page. */
-static int to_neighbourhood(const struct web_app *wa, long n, struct http_response *res)
+/* "/neighbourhoods/glanmor/GM01", appended to out. */
+static void nb_path(const struct web_app *wa, long n, struct strbuf *out)
 {
 	const struct rm_neighbourhood *nb = &wa->rm->nbhds[n];
-	struct strbuf loc = STRBUF_INIT;
-	struct html h = { &loc, LANG_EN };
+	struct html h = { out, LANG_EN };
 
 	HTML(&h, "/neighbourhoods/");
 	html_url_arg(&h, wa->rm->forces[nb->force].id);
 	HTML(&h, "/");
 	html_url_arg(&h, nb->id);
+}
+
+/* 303 to a neighbourhood's page. */
+static int to_neighbourhood(const struct web_app *wa, long n, struct http_response *res)
+{
+	struct strbuf loc = STRBUF_INIT;
+
+	nb_path(wa, n, &loc);
 	if (loc.failed) {
 		strbuf_release(&loc);
 		return err_set(&res->err, ERR_NOMEM, "out of memory");
@@ -72,19 +115,19 @@ int web_find(void *app, const struct http_request *req, struct http_response *re
 	struct page_ctx pc;
 	double y, x;
 
-	if (!wa->rm || !wa->finder)
+	if (!wa->rm || !wa->resident)
 		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
 	if (lat && lng && *lat && *lng) {
 		long n;
 
 		parse_double(lat, strlen(lat), &y);
 		parse_double(lng, strlen(lng), &x);
-		if ((n = finder_locate(wa->finder, y, x)) >= 0)
+		if ((n = finder_locate(wa->resident->finder, y, x)) >= 0)
 			return to_neighbourhood(wa, n, res);
 		fp.outside = 1;
 		fp.query = NULL;
 	} else if (q && find_parse_coordinates(q, &y, &x) == 0) {
-		long n = finder_locate(wa->finder, y, x);
+		long n = finder_locate(wa->resident->finder, y, x);
 
 		if (n >= 0)
 			return to_neighbourhood(wa, n, res);
@@ -93,7 +136,7 @@ int web_find(void *app, const struct http_request *req, struct http_response *re
 		size_t shown;
 		int one = 1;
 
-		fp.total = finder_search(wa->finder, q, matches, FIND_SHOWN);
+		fp.total = finder_search(wa->resident->finder, q, matches, FIND_SHOWN);
 		shown = fp.total < FIND_SHOWN ? fp.total : FIND_SHOWN;
 		for (size_t i = 1; i < shown; i++)
 			one &= matches[i].nbhd == matches[0].nbhd;
@@ -134,27 +177,55 @@ static int load_record(struct web_app *wa, long n, int64_t since, struct record 
 	return rc < 0 ? rc : 1;
 }
 
+/* Render page `c` (neighbourhood n, language lang) afresh.  Its lock held. */
+static int render_page(struct web_app *wa, long n, enum lang lang, int64_t now,
+		       struct page_cache *c, struct err *e)
+{
+	struct nb_page in = { .rm = wa->rm, .n = (size_t)n, .tallies = wa->resident->tallies,
+			      .now = now };
+	struct page_ctx pc = { .lang = lang, .nav = NAV_NEIGHBOURHOODS };
+	struct strbuf path = STRBUF_INIT;
+	struct record rec;
+	int loaded = load_record(wa, n, now / 86400 * 86400 - 86400, &rec, e);
+
+	if (loaded < 0)
+		return loaded;
+	nb_path(wa, n, &path);
+	pc.path = strbuf_str(&path);
+	in.rec = loaded ? &rec : NULL;
+	strbuf_reset(&c->page);
+	page_neighbourhood(&in, &pc, &c->page);
+	if (loaded)
+		record_release(&rec);
+	strbuf_release(&path);
+	if (c->page.failed || path.failed) {
+		strbuf_reset(&c->page);
+		return err_set(e, ERR_NOMEM, "out of memory rendering a neighbourhood page");
+	}
+	c->at = now;
+	return 0;
+}
+
 int web_neighbourhood(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
 	long n = neighbourhood_of(wa, req);
+	enum lang lang = web_request_lang(req);
 	int64_t now = time_now();
-	struct record rec;
-	struct page_ctx pc;
-	struct nb_page in = { .rm = wa->rm, .tallies = wa->nb_tallies, .now = now };
-	int loaded;
+	struct page_cache *c;
+	int rc = 0;
 
-	if (n < 0)
+	if (n < 0 || !wa->resident)
 		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
-	loaded = load_record(wa, n, now / 86400 * 86400 - 86400, &rec, &res->err);
-	if (loaded < 0)
-		return loaded;
-	in.n = (size_t)n;
-	in.rec = loaded ? &rec : NULL;
-	web_page_ctx(req, NAV_NEIGHBOURHOODS, &pc);
-	page_neighbourhood(&in, &pc, &res->body);
-	if (loaded)
-		record_release(&rec);
+	c = &wa->resident->pages[(size_t)n * LANG_COUNT + lang];
+	pthread_mutex_lock(&c->lock);
+	if (!c->page.len || now - c->at >= PAGE_TTL || now < c->at)
+		rc = render_page(wa, n, lang, now, c, &res->err);
+	if (rc == 0)
+		strbuf_add(&res->body, c->page.buf, c->page.len);
+	pthread_mutex_unlock(&c->lock);
+	if (rc < 0)
+		return rc;
 	web_page_headers(res);
 	res->status = 200;
 	return 0;
