@@ -146,7 +146,8 @@ static void sort_unique(struct finder *f)
 {
 	size_t k = 0;
 
-	qsort(f->v, f->n, sizeof(*f->v), entry_cmp);
+	if (f->n)
+		qsort(f->v, f->n, sizeof(*f->v), entry_cmp);
 	for (size_t i = 0; i < f->n; i++) {
 		if (k && !entry_cmp(&f->v[k - 1], &f->v[i])) {
 			xfree(f->v[i].fold);
