@@ -29,6 +29,7 @@ export default async function (t) {
     await t.axe(page, `/find in ${lang}`)
     t.ok(await page.getByRole('button', { name: lang === 'en' ? 'Use my location' : 'Defnyddio fy lleoliad' }).isVisible(),
       `/find in ${lang}: with JavaScript the "use my location" button shows`)
+    t.ok(!(await page.locator('[data-geolocate-error]').isVisible()), `/find in ${lang}: the location error stays hidden until it happens`)
     await page.getByLabel(w.field).fill('Mill Close')
     await page.getByRole('button', { name: w.search, exact: true }).click()
     await page.waitForLoadState('networkidle')
