@@ -40,6 +40,7 @@ static int add_activity(void *ctx, const struct store_row *row)
 	snprintf(a->mode, sizeof(a->mode), "%s", row->v[ACTIVITY_MODE].s);
 	a->title = dup_opt(row->v[ACTIVITY_TITLE].s);
 	a->venue = dup_opt(row->v[ACTIVITY_VENUE].s);
+	a->address = dup_opt(row->v[ACTIVITY_ADDRESS].s);
 	a->accessibility = dup_opt(row->v[ACTIVITY_ACCESSIBILITY].s);
 	a->online_url = dup_opt(row->v[ACTIVITY_ONLINE_URL].s);
 	a->starts_at = row->v[ACTIVITY_STARTS_AT].i;
@@ -105,6 +106,16 @@ static int count_rows(void *ctx, const struct store_row *row)
 	return 0;
 }
 
+static int count_action(void *ctx, const struct store_row *row)
+{
+	struct record_priority *p = ctx;
+
+	p->actions++;
+	if (row->v[ACTION_STATUS].s && !strcmp(row->v[ACTION_STATUS].s, "done"))
+		p->actions_done++;
+	return 0;
+}
+
 /* Newest first: the store hands rows in id order. */
 static void reverse(void *base, size_t n, size_t size)
 {
@@ -145,12 +156,15 @@ int record_load(struct store *s, const char *force_id, const char *nbhd_id, int6
 		struct record_priority *p = &out->priorities[i];
 		struct store_where wf[2] = { { FEEDBACK_SUBJECT_KIND, SV_TEXT("priority") },
 					     { FEEDBACK_SUBJECT_ID, SV_INT(p->id) } };
+		struct store_where wx = { ACTION_PRIORITY_ID, SV_INT(p->id) };
+
 		if (p->group_id) {
 			struct store_where wg = { CONCERN_GROUP_ID, SV_INT(p->group_id) };
 			if ((rc = store_row_find(s, &store_concerns, &wg, 1, count_rows, &p->concerns, e)) < 0)
 				goto fail;
 		}
-		if ((rc = store_row_find(s, &store_feedback, wf, 2, take_feedback, p, e)) < 0)
+		if ((rc = store_row_find(s, &store_feedback, wf, 2, take_feedback, p, e)) < 0 ||
+		    (rc = store_row_find(s, &store_actions, &wx, 1, count_action, p, e)) < 0)
 			goto fail;
 	}
 	reverse(out->activities, out->nactivities, sizeof(*out->activities));
@@ -166,6 +180,7 @@ void record_release(struct record *r)
 	for (size_t i = 0; i < r->nactivities; i++) {
 		xfree(r->activities[i].title);
 		xfree(r->activities[i].venue);
+		xfree(r->activities[i].address);
 		xfree(r->activities[i].accessibility);
 		xfree(r->activities[i].online_url);
 	}

@@ -22,7 +22,7 @@
 struct record_activity {
 	int64_t id;
 	char kind[32], mode[16];
-	char *title, *venue, *accessibility, *online_url;
+	char *title, *venue, *address, *accessibility, *online_url;
 	int64_t starts_at, ends_at;	/* UTC; ends_at 0 when unknown */
 	int attendance;			/* -1 when not recorded */
 	int adjustments;
@@ -36,6 +36,7 @@ struct record_priority {
 	char review_date[11];
 	int64_t group_id;		/* its group of concerns, or 0 */
 	int concerns;			/* concerns in that group */
+	int actions, actions_done;	/* its actions, and how many are done */
 	char *feedback_text;		/* the latest published "we did", or NULL */
 	char feedback_outcome[32];
 	int64_t feedback_at;

@@ -93,6 +93,12 @@ void opendata_release(struct opendata_set *set);
 /* A file of the set by name, or NULL. */
 const struct opendata_file *opendata_find(const struct opendata_set *set, const char *name);
 
+/* Write `"geometry": {...}`, neighbourhood `nb`'s boundary as an RFC 7946
+ * MultiPolygon (rounded to six decimals, right-hand winding), or null when
+ * it has none; the key is written too.  0 or ERR_NOMEM. */
+struct json_writer;
+int opendata_boundary_write(struct json_writer *jw, const struct rm_neighbourhood *nb);
+
 /*
  * Write the set into folder `dir`, all or nothing: the files go into a new
  * sibling folder `DIR.tmp-PID` which is then renamed to `dir`, so a failed

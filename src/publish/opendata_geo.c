@@ -134,7 +134,7 @@ static int has_area(const struct geo_multipolygon *mp)
 	return 0;
 }
 
-static int geometry_write(struct json_writer *jw, const struct rm_neighbourhood *nb)
+int opendata_boundary_write(struct json_writer *jw, const struct rm_neighbourhood *nb)
 {
 	int rc = 0, wrote;
 
@@ -181,7 +181,7 @@ static int feature_write(struct json_writer *jw, const struct readmodel *rm, siz
 		json_str(jw, rm->lsoas[nb->lsoas[i]].code);
 	json_array_end(jw);
 	json_object_end(jw);
-	rc = geometry_write(jw, nb);
+	rc = opendata_boundary_write(jw, nb);
 	json_object_end(jw);
 	return rc;
 }

@@ -3,6 +3,7 @@
  */
 #include "views/i18n.h"
 
+#include "base/strbuf.h"
 #include "model/police.h"
 
 #include <stdio.h>
@@ -150,4 +151,20 @@ enum msg_id msg_crime_category(int cat)
 	};
 
 	return cat >= 0 && cat < CAT_COUNT ? names[cat] : M_CAT_OTHER_CRIME;
+}
+
+void msg_fill(enum lang lang, enum msg_id id, const char *const *args, size_t nargs,
+	      struct strbuf *out)
+{
+	for (const char *t = msg_text(lang, id); *t; t++) {
+		size_t k = (size_t)(t[1] - '1');
+
+		if (t[0] == '{' && t[1] >= '1' && t[1] <= '9' && t[2] == '}') {
+			if (k < nargs && args[k])
+				strbuf_addstr(out, args[k]);
+			t += 2;
+		} else {
+			strbuf_addch(out, *t);
+		}
+	}
 }

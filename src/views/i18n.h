@@ -16,6 +16,8 @@
 #ifndef ENGAGE_I18N_H
 #define ENGAGE_I18N_H
 
+#include <stddef.h>
+
 enum lang {
 	LANG_EN,
 	LANG_CY,
@@ -46,6 +48,11 @@ void month_words(enum lang lang, const char *yyyy_mm, char out[32]);
 /* A day "2026-10-14" as words, "14 October 2026" / "14 Hydref 2026";
  * writes at most 48 bytes.  An unreadable day is copied as it is. */
 void date_words(enum lang lang, const char *yyyy_mm_dd, char out[48]);
+/* Message `id` as plain text with {1}..{n} filled by args (not escaped:
+ * for formats that escape at their own sink, such as iCalendar). */
+struct strbuf;
+void msg_fill(enum lang lang, enum msg_id id, const char *const *args, size_t nargs,
+	      struct strbuf *out);
 /* The message naming police.uk crime category `cat` (enum crime_category). */
 enum msg_id msg_crime_category(int cat);
 

@@ -34,7 +34,6 @@
 #include "publish/opendata.h"
 #include "views/page_home.h"
 #include "views/layout.h"
-#include "views/page_neighbourhood.h"
 #include "web/assets.h"
 #include "web/metrics.h"
 #include "web/pages.h"
@@ -44,6 +43,7 @@
 #include "web/routes_api.h"
 #include "views/concern_form.h"
 #include "web/routes_staff_pact.h"
+#include "web/routes_resident.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -54,34 +54,6 @@ static int h_home(void *app, const struct http_request *req, struct http_respons
 		return err_set(&res->err, ERR_INTERNAL, "front page not prepared");
 	web_page_headers(res);
 	http_response_borrow(res, page->buf, page->len);
-	res->status = 200;
-	return 0;
-}
-
-static int h_neighbourhood(void *app, const struct http_request *req,
-			   struct http_response *res)
-{
-	struct web_app *wa = app;
-	const char *force = http_param(req, "force"), *id = http_param(req, "id");
-	long n = wa->rm ? readmodel_neighbourhood(wa->rm, force, id) : -1;
-	struct page_ctx pc;
-	struct record rec;
-	int have = 0;
-
-	if (n < 0)
-		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
-	web_page_ctx(req, NAV_NEIGHBOURHOODS, &pc);
-	if (wa->store) {	/* "you said, we did": the last year's record */
-		struct err e = ERR_INIT;
-
-		pthread_mutex_lock(wa->store_lock);
-		have = record_load(wa->store, force, id, time_now() - 365 * 86400, &rec, &e) == 0;
-		pthread_mutex_unlock(wa->store_lock);
-	}
-	page_neighbourhood_record(wa->rm, (size_t)n, &pc, have ? &rec : NULL, &res->body);
-	if (have)
-		record_release(&rec);
-	web_page_headers(res);
 	res->status = 200;
 	return 0;
 }
@@ -408,6 +380,8 @@ int web_app_prepare(struct web_app *wa, struct err *e)
 		return e->code;
 	if (!wa->rm)
 		return 0;
+	if (web_resident_prepare(wa, e) < 0)
+		return e->code;
 	for (int l = 0; l < LANG_COUNT; l++) {
 		struct page_ctx pc = { .lang = (enum lang)l, .path = "/", .nav = NAV_NEIGHBOURHOODS };
 
@@ -422,6 +396,7 @@ void web_app_release(struct web_app *wa)
 {
 	for (int l = 0; l < LANG_COUNT; l++)
 		strbuf_release(&wa->home_page[l]);
+	web_resident_release(wa);
 	web_api_release(wa);
 }
 
@@ -514,7 +489,10 @@ const struct route web_routes[] = {
 	  .name = "v1-concern", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/record",
 	  .handler = h_record, .name = "v1-record", .role = 0 },
-	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = h_neighbourhood,
+	/* resident pages (routes_resident.c) */
+	{ .methods = HTTP_GET, .pattern = "/find", .handler = web_find, .name = "find", .role = 0,
+	  .query = { Q_TEXT("q", 200), Q_LAT("lat"), Q_LNG("lng") } },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}", .handler = web_neighbourhood,
 	  .name = "neighbourhood", .role = 0 },
 	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/sign-in", .handler = web_staff_sign_in,
 	  .name = "staff-sign-in", .role = 0, .query = { Q_TEXT("next", 1024) } },
@@ -574,6 +552,12 @@ const struct route web_routes[] = {
 	  .name = "staff-feedback-give", .csrf = 1 },
 	{ .methods = HTTP_GET, .pattern = PACT_PATH "pack", .handler = web_pack_page,
 	  .name = "staff-pack" },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/events.ics",
+	  .handler = web_nb_calendar, .name = "neighbourhood-calendar", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/meetings/{file}",
+	  .handler = web_nb_meeting, .name = "neighbourhood-meeting", .role = 0 },
+	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/map.geojson",
+	  .handler = web_nb_map, .name = "neighbourhood-map", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -33,6 +33,7 @@ struct opendata_set;
 struct ratelimit;
 struct readmodel;
 struct web_assets;
+struct web_resident;
 
 struct web_app {
 	struct metrics *metrics;	/* shown at /metrics; NULL shows none */
@@ -60,6 +61,8 @@ struct web_app {
 	 * (web/form_guard.h). */
 	struct ratelimit *concern_limit;
 	int trust_proxy;
+	/* the resident pages' finder, counts and page cache (routes_resident.h) */
+	struct web_resident *resident;
 	/* police.uk API answers rendered once (routes_api.h) */
 	struct strbuf api_forces, api_categories, api_dates, api_updated;
 	/* Lockout and session timeouts for staff signing in (auth.*);

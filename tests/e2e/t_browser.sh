@@ -19,6 +19,16 @@ printf '%s\n' "$STAFF_PASSWORD" > "$T/pw"
 # t_staff_pact.mjs: a sergeant of Glanmor runs a PACT meeting
 printf 'pact sergeant password\n' | "$ENGAGE" user add pact-sergeant --database "$T/e.db" \
   --role sergeant --force glanmor --name "Sgt Rhian Evans" > /dev/null
+# The demo's year ends before today: two meetings still to come, for the
+# neighbourhood page's "next meetings" (t_resident_find.mjs).
+"$ENGAGE" activity add --database "$T/e.db" --neighbourhood glanmor/GM01 --kind pact-meeting \
+  --title "Porthmawr Town Centre PACT meeting" --starts 2099-01-13T19:00 --ends 2099-01-13T20:30 \
+  --venue "Porthmawr Market Hall" --address "9 Teras Dinas, Porthmawr" \
+  --accessibility "Step-free entrance; hearing loop in the main room." \
+  --adjustments step-free,hearing-loop,welsh --by test > /dev/null
+"$ENGAGE" activity add --database "$T/e.db" --neighbourhood glanmor/GM01 --kind online-meeting \
+  --mode online --title "Porthmawr online beat meeting" --starts 2099-02-03T18:30 \
+  --ends 2099-02-03T19:15 --online-url https://meet.example.org/porthmawr --by test > /dev/null
 # every journey raises concerns from 127.0.0.1: lift the public form's limit
 start_server --database "$T/e.db" --web.concern_limit 1000
 # run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file); tests

@@ -6,6 +6,7 @@
  * with the haversine distance).
  */
 #include "test.h"
+#include "town.h"
 
 #include "api/api.h"
 #include "base/parse.h"
@@ -23,39 +24,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-
-struct town {
-	char dir[512], db[512];
-	struct store *s;
-	struct readmodel *rm;
-};
-
-static int town_open(struct town *t, int months)
-{
-	struct demo_options opt;
-	struct demo_summary sum;
-	struct import_summary is;
-	struct err e = ERR_INIT;
-
-	memset(t, 0, sizeof(*t));
-	snprintf(t->dir, sizeof(t->dir), "%s/town", test_tmpdir());
-	snprintf(t->db, sizeof(t->db), "%s/engage.db", test_tmpdir());
-	demo_options_default(&opt);
-	opt.out_dir = t->dir;
-	opt.months = months;
-	if (demo_generate(&opt, &sum, &e) < 0 || store_open(t->db, STORE_CREATE, &t->s, &e) < 0 ||
-	    import_town(t->s, t->dir, NULL, &is, &e) < 0 || readmodel_load(t->s, &t->rm, &e) < 0) {
-		test_fail(__FILE__, __LINE__, "%s", e.msg);
-		return -1;
-	}
-	return 0;
-}
-
-static void town_close(struct town *t)
-{
-	readmodel_free(t->rm);
-	store_close(t->s);
-}
 
 static json_t *parse(const struct strbuf *sb)
 {
@@ -183,7 +151,7 @@ TEST(api_crimes_street_a_mile_around_a_point_all_and_only)
 	struct brute b = { .category = -1 };
 	char csv[1024];
 
-	if (town_open(&t, 3) < 0)
+	if (town_open(&t, 3, 0) < 0)
 		return;
 	latest_csv(&t, t.rm, "street", csv, sizeof(csv));
 	brute(csv, &b);			/* to learn the first row's point */
@@ -207,7 +175,7 @@ TEST(api_date_defaults_to_the_latest_month_and_poly_closes_itself)
 	char closed[256];
 	json_t *j;
 
-	if (town_open(&t, 3) < 0)
+	if (town_open(&t, 3, 0) < 0)
 		return;
 	snprintf(closed, sizeof(closed), "%s:52.30,-4.50", ring);
 	CHECK_INT(api_area_poly(&open_poly, ring, &e), 0);
@@ -245,7 +213,7 @@ TEST(api_errors_name_what_was_wrong)
 	struct strbuf sb = STRBUF_INIT;
 	struct err e = ERR_INIT;
 
-	if (town_open(&t, 1) < 0)
+	if (town_open(&t, 1, 0) < 0)
 		return;
 	CHECK_INT(api_force(t.rm, "atlantis", &sb, &e), ERR_NOTFOUND);
 	CHECK_CONTAINS(e.msg, "atlantis");
@@ -285,7 +253,7 @@ TEST(api_forces_neighbourhoods_and_locate)
 	json_t *j, *n;
 	const char *id;
 
-	if (town_open(&t, 1) < 0)
+	if (town_open(&t, 1, 0) < 0)
 		return;
 	j = call_ok(&sb, api_forces(t.rm, &sb));
 	CHECK_STR(json_string_value(json_object_get(json_array_get(j, 0), "id")), "glanmor");
@@ -351,7 +319,7 @@ TEST(api_street_and_crime_ids_are_stable)
 	json_t *j, *c;
 	int64_t street;
 
-	if (town_open(&t, 2) < 0)
+	if (town_open(&t, 2, 0) < 0)
 		return;
 	CHECK_INT(api_area_poly(&a, "52.30,-4.50:52.40,-4.50:52.40,-4.40:52.30,-4.40", &e), 0);
 	CHECK_INT(api_crimes_street(t.rm, "all-crime", &a, 0, &one, &e), 0);
@@ -400,7 +368,7 @@ TEST(api_outcomes_and_stops)
 	size_t i;
 	const char *pid = NULL;
 
-	if (town_open(&t, 3) < 0)
+	if (town_open(&t, 3, 0) < 0)
 		return;
 	j = call_ok(&sb, api_crimes_no_location(t.rm, "all-crime", "glanmor", 0, &sb, &e));
 	json_array_foreach(j, i, x)
@@ -538,7 +506,7 @@ TEST(api_prerendered_rows_answer_the_same)
 	struct strbuf c1 = STRBUF_INIT, c2 = STRBUF_INIT, s1 = STRBUF_INIT, s2 = STRBUF_INIT;
 	struct err e = ERR_INIT;
 
-	if (town_open(&t, 2) < 0)
+	if (town_open(&t, 2, 0) < 0)
 		return;
 	CHECK_INT(api_area_poly(&a, "52.30,-4.50:52.40,-4.50:52.40,-4.40:52.30,-4.40", &e), 0);
 	CHECK_INT(api_crimes_street(t.rm, "all-crime", &a, 0, &c1, &e), 0);

@@ -75,7 +75,8 @@ static void future_date(char buf[11], int days)
 
 TEST(engage_cycle_postcard_to_you_said_we_did)
 {
-	struct store *s = test_town(6);
+	struct town t;
+	struct store *s = town_open(&t, 6, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	uint64_t seq = 0;
 	struct concern_input postcard = {
@@ -201,12 +202,13 @@ TEST(engage_cycle_postcard_to_you_said_we_did)
 	CHECK_INT(priority_start(s, priority, version_of(s, &store_priorities, priority), &e), ERR_INVALID);
 	CHECK_CONTAINS(e.msg, "proposed -> agreed");
 	CHECK_INT(concern_find_public(s, "ENG-0000-00000", &pub, &e) < 0, 1);
-	store_close(s);
+	town_close(&t);
 }
 
 TEST(engage_validation_names_the_field)
 {
-	struct store *s = test_town(6);
+	struct town t;
+	struct store *s = town_open(&t, 6, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	struct concern_result r;
 	struct concern_input in = { .force_id = "glanmor", .neighbourhood_id = "GM01",
@@ -238,5 +240,5 @@ TEST(engage_validation_names_the_field)
 	a.mode = "in-person";
 	CHECK_INT(activity_add(s, &a, &id, &e), ERR_INVALID);
 	CHECK_CONTAINS(e.msg, "venue");
-	store_close(s);
+	town_close(&t);
 }

@@ -208,7 +208,11 @@ TEST(pipeline_pages_show_counts_that_match_the_files)
 	n = readmodel_neighbourhood(rm, "glanmor", "GM01");
 	CHECK(n >= 0);
 	if (n >= 0) {
-		page_neighbourhood(rm, (size_t)n, &pc, &page);
+		struct nb_tallies *tallies = nb_tallies_build(rm);
+		struct nb_page in = { .rm = rm, .n = (size_t)n, .tallies = tallies };
+
+		page_neighbourhood(&in, &pc, &page);
+		nb_tallies_free(tallies);
 		snprintf(street, sizeof(street), "%s/police-uk/2026-10/2026-10-glanmor-street.csv", t.dir);
 		snprintf(want, sizeof(want), "All types</th><td class=\"govuk-table__cell "
 			 "govuk-table__cell--numeric\">%ld<",

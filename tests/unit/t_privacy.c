@@ -63,14 +63,14 @@ static int file_holds(const char *path, const char *needle)
 	return found;
 }
 
-static int database_holds(const char *needle)
+static int database_holds(const struct town *t, const char *needle)
 {
 	static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 	char path[700];
 	int any = 0;
 
 	for (size_t i = 0; i < 4; i++) {
-		snprintf(path, sizeof(path), "%s%s", test_town_db(), suffixes[i]);
+		snprintf(path, sizeof(path), "%s%s", t->db, suffixes[i]);
 		any |= file_holds(path, needle) != 0;
 	}
 	return any;
@@ -88,7 +88,8 @@ static int count_op(void *ctx, const struct audit_entry *a)
 
 TEST(privacy_subject_access_then_erasure_leaves_no_trace_in_the_files)
 {
-	struct store *s = test_town(1);
+	struct town t;
+	struct store *s = town_open(&t, 1, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	struct strbuf out = STRBUF_INIT;
 	struct concern_result r, other;
@@ -122,20 +123,20 @@ TEST(privacy_subject_access_then_erasure_leaves_no_trace_in_the_files)
 	strbuf_release(&out);
 
 	/* erasure by phone number typed differently */
-	CHECK(database_holds(MARKER));
+	CHECK(database_holds(&t, MARKER));
 	CHECK_INT(privacy_erase(s, &by_phone, &dpo, "", &n, &e), ERR_INVALID);
 	CHECK_INT(privacy_erase(s, &by_phone, &dpo, "erasure request 2026-07", &n, &e), 0);
 	CHECK_INT(n, 1);
 
 	/* the other person's concern still holds the marker; erase it too by
 	 * reference, then the marker is nowhere in the database's files */
-	CHECK(database_holds(MARKER));
+	CHECK(database_holds(&t, MARKER));
 	CHECK_INT(privacy_erase(s, &(struct person_query){ NULL, NULL, other.reference }, &dpo,
 				"erasure request 2026-08", &n, &e), 0);
 	CHECK_INT(n, 1);
-	CHECK(!database_holds(MARKER));
-	CHECK(!database_holds("sian.marked@example.org"));
-	CHECK(!database_holds("900456"));
+	CHECK(!database_holds(&t, MARKER));
+	CHECK(!database_holds(&t, "sian.marked@example.org"));
+	CHECK(!database_holds(&t, "900456"));
 
 	/* the concern stays as an anonymous count; the audit keeps the erasure */
 	CHECK_INT(privacy_subject_access(s, &by_email, &dpo, "again", &out, &n, &e), 0);
@@ -147,12 +148,13 @@ TEST(privacy_subject_access_then_erasure_leaves_no_trace_in_the_files)
 	CHECK_INT(counts[AUDIT_OP_COUNT], 0);
 	CHECK_INT(audit_verify(s, &v, &e), 0);
 	CHECK_INT(v.first_bad_id, 0);
-	store_close(s);
+	town_close(&t);
 }
 
 TEST(privacy_retention_erases_old_contacts_and_messages_only)
 {
-	struct store *s = test_town(1);
+	struct town t;
+	struct store *s = town_open(&t, 1, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	struct retention_rules rules = { 12, 6 };
 	struct retention_result res;
@@ -175,10 +177,10 @@ TEST(privacy_retention_erases_old_contacts_and_messages_only)
 	CHECK_INT(privacy_retention_run(s, &rules, now + 13 * 30 * 86400LL, 1, &dpo, &res, &e), 0);
 	CHECK_INT(res.contacts, 1);
 	CHECK(res.messages >= 1);
-	CHECK(database_holds("old@example.org"));	/* a dry run changes nothing */
+	CHECK(database_holds(&t, "old@example.org"));	/* a dry run changes nothing */
 	CHECK_INT(privacy_retention_run(s, &rules, now + 13 * 30 * 86400LL, 0, &dpo, &res, &e), 0);
 	CHECK_INT(res.contacts, 1);
-	CHECK(!database_holds("old@example.org"));
-	CHECK(database_holds("open@example.org"));
-	store_close(s);
+	CHECK(!database_holds(&t, "old@example.org"));
+	CHECK(database_holds(&t, "open@example.org"));
+	town_close(&t);
 }

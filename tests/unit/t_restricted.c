@@ -51,7 +51,8 @@ static int entries(struct store *s, const char *kind, int64_t id, enum audit_op 
 
 TEST(restricted_impact_assessments_by_role_and_neighbourhood)
 {
-	struct store *s = test_town(1);
+	struct town t;
+	struct store *s = town_open(&t, 1, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	struct user_scope officer = scope(ROLE_OFFICER, "GM01"), other = scope(ROLE_OFFICER, "GM02");
 	struct user_scope partner = scope(ROLE_PARTNER, NULL), analyst = scope(ROLE_ANALYST, NULL);
@@ -98,12 +99,13 @@ TEST(restricted_impact_assessments_by_role_and_neighbourhood)
 	CHECK_INT(cia_list(s, &pc, "glanmor", "GM01", "2099-01-01", 1, &out, &e), 0);
 	CHECK_STR(strbuf_str(&out), "[]");
 	strbuf_release(&out);
-	store_close(s);
+	town_close(&t);
 }
 
 TEST(restricted_risk_repeat_victims_and_who_may_see_them)
 {
-	struct store *s = test_town(1);
+	struct town t;
+	struct store *s = town_open(&t, 1, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	struct user_scope officer = scope(ROLE_OFFICER, "GM01"), analyst = scope(ROLE_ANALYST, NULL);
 	struct restricted_caller pc = { "user:1", &officer, NULL }, an = { "user:4", &analyst, NULL };
@@ -143,12 +145,13 @@ TEST(restricted_risk_repeat_victims_and_who_may_see_them)
 	CHECK_INT(entries(s, "risk_person", r.person_id, AUDIT_CONSULTATION), 1);
 	CHECK_INT(entries(s, "risk_person", r.person_id, AUDIT_ALTERATION), 1);
 	strbuf_release(&out);
-	store_close(s);
+	town_close(&t);
 }
 
 TEST(restricted_partners_see_and_submit_only_what_their_agreement_allows)
 {
-	struct store *s = test_town(1);
+	struct town t;
+	struct store *s = town_open(&t, 1, 0) == 0 ? t.s : NULL;
 	struct err e = ERR_INIT;
 	struct user_scope sgt = scope(ROLE_SERGEANT, NULL), partner = scope(ROLE_PARTNER, NULL);
 	struct user_scope officer = scope(ROLE_OFFICER, "GM01");
@@ -206,5 +209,5 @@ TEST(restricted_partners_see_and_submit_only_what_their_agreement_allows)
 	CHECK_INT(entries(s, "concern", r1.id, AUDIT_DISCLOSURE), 1);
 	CHECK_INT(entries(s, "concern", r2.id, AUDIT_DISCLOSURE), 0);
 	strbuf_release(&out);
-	store_close(s);
+	town_close(&t);
 }

@@ -1,53 +1,49 @@
 /*
- * town.c - the demo town for unit tests (see town.h).
+ * town.c - the demo-town fixture (see town.h).
  */
 #include "town.h"
 
-#include <stdio.h>
+#include "test.h"
 
 #include "demo/demo.h"
 #include "engage/history.h"
 #include "import/pipeline.h"
-#include "test.h"
 
-static char db[600];
+#include <stdio.h>
+#include <string.h>
 
-const char *test_town_db(void)
-{
-	return db;
-}
-
-static struct store *make_town(int months, int with_history)
+int town_open(struct town *t, int months, int history)
 {
 	struct demo_options opt;
-	struct import_summary sum;
-	struct history_summary hist;
+	struct demo_summary sum;
+	struct import_summary is;
+	struct history_summary hs;
 	struct err e = ERR_INIT;
-	struct store *s = NULL;
-	const char *tmp = test_tmpdir();
-	char dir[600];
+	int rc;
 
-	snprintf(dir, sizeof(dir), "%s/town", tmp);
-	snprintf(db, sizeof(db), "%s/e.db", tmp);
+	memset(t, 0, sizeof(*t));
+	snprintf(t->dir, sizeof(t->dir), "%s/town", test_tmpdir());
+	snprintf(t->db, sizeof(t->db), "%s/engage.db", test_tmpdir());
 	demo_options_default(&opt);
-	opt.out_dir = dir;
+	opt.out_dir = t->dir;
 	opt.months = months;
-	if (demo_generate(&opt, NULL, &e) < 0 || store_open(db, STORE_CREATE, &s, &e) < 0 ||
-	    (with_history ? history_import_town(s, dir, NULL, &sum, &hist, &e)
-			  : import_town(s, dir, NULL, &sum, &e)) < 0) {
+	rc = demo_generate(&opt, &sum, &e);
+	if (rc == 0)
+		rc = store_open(t->db, STORE_CREATE, &t->s, &e);
+	if (rc == 0)
+		rc = history ? history_import_town(t->s, t->dir, NULL, &is, &hs, &e)
+			     : import_town(t->s, t->dir, NULL, &is, &e);
+	if (rc == 0)
+		rc = readmodel_load(t->s, &t->rm, &e);
+	if (rc < 0) {
 		test_fail(__FILE__, __LINE__, "%s", e.msg);
-		store_close(s);
-		return NULL;
+		return -1;
 	}
-	return s;
+	return 0;
 }
 
-struct store *test_town(int months)
+void town_close(struct town *t)
 {
-	return make_town(months, 0);
-}
-
-struct store *test_town_with_history(int months)
-{
-	return make_town(months, 1);
+	readmodel_free(t->rm);
+	store_close(t->s);
 }

@@ -1,19 +1,24 @@
 /*
- * town.h - the demo town in a fresh database, for unit tests that need
- * real neighbourhoods, people and history to act on.
+ * town.h - a unit-test fixture: the demo town generated into the test's
+ * temporary folder, imported through the real importers into a fresh
+ * store, and its read model loaded.
  */
 #ifndef ENGAGE_TEST_TOWN_H
 #define ENGAGE_TEST_TOWN_H
 
+#include "index/readmodel.h"
 #include "store/store.h"
 
-/* Generate the demo town (seed 1, `months` of data) in this test's
- * temporary folder and import it into a new database there.  NULL, with
- * the test failed, when any step fails. */
-struct store *test_town(int months);
-/* The same with the town's year of engagement history replayed into it. */
-struct store *test_town_with_history(int months);
-/* The path of the database the last test_town() made. */
-const char *test_town_db(void);
+struct town {
+	char dir[512], db[512];
+	struct store *s;
+	struct readmodel *rm;
+};
+
+/* `months` of police.uk data; `history` also replays the year of
+ * engagement (meetings, concerns, priorities, feedback).  0, or -1 after
+ * recording a test failure. */
+int town_open(struct town *t, int months, int history);
+void town_close(struct town *t);
 
 #endif

@@ -60,3 +60,21 @@ document.querySelectorAll('[data-reveal-when]').forEach(el => {
   window.addEventListener('pageshow', sync)
   sync()
 })
+
+// "Use my location" on /find: shown only where the browser can tell where
+// it is; fills the form's lat and lng from navigator.geolocation.
+document.querySelectorAll('[data-geolocate]').forEach(box => {
+  if (!('geolocation' in navigator)) return
+  const form = box.querySelector('form')
+  const error = box.querySelector('[data-geolocate-error]')
+  box.hidden = false
+  form.addEventListener('submit', e => {
+    e.preventDefault()
+    error.hidden = true
+    navigator.geolocation.getCurrentPosition(pos => {
+      form.elements.lat.value = pos.coords.latitude.toFixed(6)
+      form.elements.lng.value = pos.coords.longitude.toFixed(6)
+      form.submit()
+    }, () => { error.hidden = false }, { timeout: 10000, maximumAge: 60000 })
+  })
+})
