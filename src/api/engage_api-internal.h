@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "base/err.h"
+#include "base/strbuf.h"
 #include "engage/concern.h"
 
 /* Fill `in` from a concern's JSON body; its strings point into `*hold`,
@@ -30,6 +31,10 @@ void api_body_free(struct api_body *b);
 int api_body_str(struct api_body *b, const char *name, const char **out, struct err *e);
 int api_body_int(struct api_body *b, const char *name, int64_t *out, int *present,
 		 struct err *e);
+/* An ISO 8601 time ("2026-11-20T19:00", London time) into *t; 0 when absent. */
+int api_body_time(struct api_body *b, const char *name, int64_t *t, struct err *e);
+/* {"id": id} into out. */
+int api_answer_id(struct strbuf *out, int64_t id);
 /* true or false into *out (left as it is when absent or null). */
 int api_body_bool(struct api_body *b, const char *name, int *out, struct err *e);
 

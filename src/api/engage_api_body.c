@@ -4,6 +4,7 @@
  * written with base/json.h, whose names overlap jansson's.
  */
 #include "api/engage_api-internal.h"
+#include "base/timeutil.h"
 
 #include "base/xalloc.h"
 
@@ -216,5 +217,24 @@ int api_body_bool(struct api_body *b, const char *name, int *out, struct err *e)
 	if (!json_is_boolean(v))
 		return err_set(e, ERR_INVALID, "%s: should be true or false", name);
 	*out = json_is_true(v);
+	return 0;
+}
+
+int api_body_time(struct api_body *b, const char *name, int64_t *t, struct err *e)
+{
+	const char *s = NULL;
+	int rc = api_body_str(b, name, &s, e);
+
+	*t = 0;
+	if (rc < 0 || !s)
+		return rc;
+	if (time_parse_iso(s, strlen(s), t) < 0)
+		return err_set(e, ERR_INVALID, "%s: \"%s\" is not a date and time (2026-11-20T19:00)", name, s);
+	return 0;
+}
+
+int api_answer_id(struct strbuf *out, int64_t id)
+{
+	strbuf_addf(out, "{\"id\":%lld}", (long long)id);
 	return 0;
 }

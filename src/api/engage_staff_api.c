@@ -19,17 +19,6 @@
 
 #include <string.h>
 
-static int answer_id(struct strbuf *out, int64_t id)
-{
-	struct json_writer jw;
-
-	json_init(&jw, out);
-	json_object_begin(&jw);
-	json_key_int(&jw, "id", id);
-	json_object_end(&jw);
-	return 0;
-}
-
 static int answer_ok(struct strbuf *out)
 {
 	strbuf_addstr(out, "{\"ok\":true}");
@@ -47,18 +36,6 @@ static int need_version(struct api_body *b, int64_t *version, struct err *e)
 	return rc;
 }
 
-static int read_time(struct api_body *b, const char *name, int64_t *t, struct err *e)
-{
-	const char *s = NULL;
-	int rc = api_body_str(b, name, &s, e);
-
-	*t = 0;
-	if (rc < 0 || !s)
-		return rc;
-	if (time_parse_iso(s, strlen(s), t) < 0)
-		return err_set(e, ERR_INVALID, "%s: \"%s\" is not a date and time (2026-11-20T19:00)", name, s);
-	return 0;
-}
 
 int api_staff_activity(struct store *s, const char *actor, const char *body, size_t len,
 		       struct strbuf *out, struct err *e)
@@ -79,8 +56,8 @@ int api_staff_activity(struct store *s, const char *actor, const char *body, siz
 	    (rc = api_body_str(b, "address", &in.address, e)) < 0 ||
 	    (rc = api_body_str(b, "accessibility", &in.accessibility, e)) < 0 ||
 	    (rc = api_body_str(b, "online_url", &in.online_url, e)) < 0 ||
-	    (rc = read_time(b, "starts", &in.starts_at, e)) < 0 ||
-	    (rc = read_time(b, "ends", &in.ends_at, e)) < 0 ||
+	    (rc = api_body_time(b, "starts", &in.starts_at, e)) < 0 ||
+	    (rc = api_body_time(b, "ends", &in.ends_at, e)) < 0 ||
 	    (rc = api_body_int(b, "attendance", &n, &present, e)) < 0)
 		goto done;
 	if (present) {
@@ -91,7 +68,7 @@ int api_staff_activity(struct store *s, const char *actor, const char *body, siz
 		in.attendance = (int)n;
 	}
 	if ((rc = activity_add(s, &in, &id, e)) == 0)
-		rc = answer_id(out, id);
+		rc = api_answer_id(out, id);
 done:
 	api_body_free(b);
 	return rc;
@@ -116,7 +93,7 @@ int api_staff_propose(struct store *s, const char *body, size_t len, struct strb
 	    (rc = api_body_bool(b, "publish_anyway", &in.publish_anyway, e)) < 0)
 		goto done;
 	if ((rc = priority_propose(s, &in, &id, e)) == 0)
-		rc = answer_id(out, id);
+		rc = api_answer_id(out, id);
 done:
 	api_body_free(b);
 	return rc;
@@ -185,7 +162,7 @@ int api_staff_action(struct store *s, int64_t priority, const char *body, size_t
 	    (rc = api_body_str(b, "due", &in.due_date, e)) < 0)
 		goto done;
 	if ((rc = action_add(s, &in, &id, e)) == 0)
-		rc = answer_id(out, id);
+		rc = api_answer_id(out, id);
 done:
 	api_body_free(b);
 	return rc;
@@ -490,7 +467,7 @@ int api_staff_plan_add(struct store *s, const char *body, size_t len, struct str
 	    (rc = api_body_str(b, "owner", &in.owner, e)) < 0)
 		goto done;
 	if ((rc = plan_add(s, &in, &id, e)) == 0)
-		rc = answer_id(out, id);
+		rc = api_answer_id(out, id);
 done:
 	api_body_free(b);
 	return rc;
@@ -513,7 +490,7 @@ int api_staff_note_add(struct store *s, const char *body, size_t len, struct str
 	    (rc = api_body_str(b, "text", &text, e)) < 0)
 		goto done;
 	if ((rc = profile_note_add(s, force, nbhd, kind, title, text, &id, e)) == 0)
-		rc = answer_id(out, id);
+		rc = api_answer_id(out, id);
 done:
 	api_body_free(b);
 	return rc;

@@ -44,6 +44,7 @@
 #include "views/concern_form.h"
 #include "web/routes_staff_pact.h"
 #include "web/routes_resident.h"
+#include "web/routes_restricted.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -124,7 +125,6 @@ static int no_store(struct http_response *res)
 	return err_set(&res->err, ERR_BUSY, "this server has no database for engagement records");
 }
 
-static void unauthorised(struct http_response *res);
 
 /* The signed-in caller of a staff route: an API token (Authorization:
  * Bearer, from `engage user token`) whose user's role allows `perm`.
@@ -133,15 +133,10 @@ static void unauthorised(struct http_response *res);
 static int staff_caller(struct web_app *wa, const struct http_request *req, int perm,
 			char *actor, size_t size, struct http_response *res)
 {
-	const char *h = http_header(req, "Authorization");
 	struct auth_user user;
-	struct err e = ERR_INIT;
 
-	if (!h || strncmp(h, "Bearer ", 7) ||
-	    auth_token_check(wa->store, h + 7, time_now(), &user, &e) < 0) {
-		unauthorised(res);
+	if (web_bearer_user(wa, req, res, &user) < 0)
 		return ERR_DENIED;
-	}
 	if (!role_allows(user.scope.role, perm)) {
 		http_response_error(res, 403, "forbidden", "your role (%s) may not %s",
 				    roles[user.scope.role].slug, perm_names[perm]);
@@ -164,13 +159,6 @@ static int staff_caller(struct web_app *wa, const struct http_request *req, int 
 		pthread_mutex_unlock((wa)->store_lock);                              \
 		return rc_ == ERR_DENIED && (res)->status ? 0 : rc_;                 \
 	} while (0)
-
-static void unauthorised(struct http_response *res)
-{
-	http_response_error(res, 401, "unauthorised",
-			    "sign in: staff routes need an API token (Authorization: Bearer ...; engage user token)");
-	http_response_header(res, "WWW-Authenticate", "Bearer realm=\"engage\"");
-}
 
 static int64_t id_param(const struct http_request *req, const char *name)
 {
@@ -485,6 +473,33 @@ const struct route web_routes[] = {
 	  .handler = h_staff_pack, .name = "v1-pack", .role = 1 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/candidates",
 	  .handler = h_staff_candidates, .name = "v1-candidates", .role = 1 },
+	/* restricted records (routes_restricted.c): a token, and the record's
+	 * own force and neighbourhood checked by the services */
+#define NB_PATH "/api/v1/neighbourhoods/{force}/{neighbourhood}/"
+	{ .methods = HTTP_POST, .pattern = "/api/v1/impact-assessments", .handler = web_cia_add,
+	  .name = "v1-cia-add" },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/impact-assessments/{id}", .handler = web_cia_show,
+	  .name = "v1-cia-show", .query = { Q_TEXT("purpose", 500) } },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/impact-assessments/{id}/reviews",
+	  .handler = web_cia_review, .name = "v1-cia-review" },
+	{ .methods = HTTP_GET, .pattern = NB_PATH "impact-assessments", .handler = web_cia_list,
+	  .name = "v1-cia-list", .query = { Q_SLUG("overdue") } },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/risk-contacts", .handler = web_risk_contact,
+	  .name = "v1-risk-contact" },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/risk-people/{id}", .handler = web_risk_show,
+	  .name = "v1-risk-show", .query = { Q_TEXT("purpose", 500) } },
+	{ .methods = HTTP_GET, .pattern = NB_PATH "risk-people", .handler = web_risk_list,
+	  .name = "v1-risk-list" },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/sharing-agreements", .handler = web_sharing_agree,
+	  .name = "v1-sharing-agree" },
+	{ .methods = HTTP_GET, .pattern = "/api/v1/forces/{force}/sharing-agreements",
+	  .handler = web_sharing_list, .name = "v1-sharing-list" },
+	{ .methods = HTTP_POST, .pattern = "/api/v1/partner-submissions", .handler = web_sharing_submit,
+	  .name = "v1-partner-submit" },
+	{ .methods = HTTP_GET, .pattern = NB_PATH "partner-submissions",
+	  .handler = web_sharing_submissions, .name = "v1-partner-submissions" },
+	{ .methods = HTTP_GET, .pattern = NB_PATH "shared-concerns", .handler = web_sharing_concerns,
+	  .name = "v1-shared-concerns" },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/concerns/{reference}", .handler = h_concern_public,
 	  .name = "v1-concern", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/api/v1/neighbourhoods/{force}/{id}/record",
@@ -639,5 +654,11 @@ int web_routes_check(struct err *e)
 
 int web_dispatch(void *app, const struct http_request *req, struct http_response *res)
 {
-	return router_dispatch(web_routes, web_nroutes, app, req, res);
+	struct web_app *wa = app;
+	int rc = router_dispatch(web_routes, web_nroutes, app, req, res);
+
+	/* something may have changed: cached pages render afresh */
+	if (req->method_bit == HTTP_POST && res->status && res->status < 400)
+		atomic_fetch_add(&wa->writes, 1);
+	return rc;
 }

@@ -19,6 +19,7 @@
 #define ENGAGE_ROUTES_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "base/err.h"
@@ -68,6 +69,9 @@ struct web_app {
 	/* Lockout and session timeouts for staff signing in (auth.*);
 	 * web_app_prepare() puts in the defaults when left zero. */
 	struct auth_policy auth_policy;
+	/* How many POSTs have succeeded: a page rendered before the latest
+	 * is stale (routes_resident.c's page cache). */
+	atomic_ulong writes;
 	void *user;
 };
 

@@ -25,13 +25,16 @@
 /* A neighbourhood page in one language, rendered at most once per
  * PAGE_TTL seconds: the police.uk part never changes while serving, and
  * meetings and priorities may show up to PAGE_TTL seconds late, which
- * spares the store a dozen queries on every request. */
+ * spares the store a dozen queries on every request.  A change made through
+ * this server (any successful POST, wa->writes) shows at once; one made by
+ * another process (the command line) within PAGE_TTL. */
 #define PAGE_TTL 10
 
 struct page_cache {
 	pthread_mutex_t lock;
 	struct strbuf page;
 	int64_t at;
+	unsigned long writes;		/* wa->writes when rendered */
 };
 
 struct web_resident {
@@ -203,6 +206,7 @@ static int render_page(struct web_app *wa, long n, enum lang lang, int64_t now,
 		return err_set(e, ERR_NOMEM, "out of memory rendering a neighbourhood page");
 	}
 	c->at = now;
+	c->writes = atomic_load(&wa->writes);
 	return 0;
 }
 
@@ -219,7 +223,8 @@ int web_neighbourhood(void *app, const struct http_request *req, struct http_res
 		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
 	c = &wa->resident->pages[(size_t)n * LANG_COUNT + lang];
 	pthread_mutex_lock(&c->lock);
-	if (!c->page.len || now - c->at >= PAGE_TTL || now < c->at)
+	if (!c->page.len || now - c->at >= PAGE_TTL || now < c->at ||
+	    c->writes != atomic_load(&wa->writes))
 		rc = render_page(wa, n, lang, now, c, &res->err);
 	if (rc == 0)
 		strbuf_add(&res->body, c->page.buf, c->page.len);

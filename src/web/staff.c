@@ -120,6 +120,21 @@ int web_staff_can_see(const struct web_staff *st, const char *force_id, const ch
 	return user_can_see_neighbourhood(&st->user.scope, force_id, nbhd_id);
 }
 
+int web_bearer_user(struct web_app *wa, const struct http_request *req,
+		    struct http_response *res, struct auth_user *out)
+{
+	const char *h = http_header(req, "Authorization");
+	struct err e = ERR_INIT;
+
+	if (h && !strncmp(h, "Bearer ", 7) &&
+	    auth_token_check(wa->store, h + 7, time_now(), out, &e) == 0)
+		return 0;
+	http_response_error(res, 401, "unauthorised",
+			    "sign in: staff routes need an API token (Authorization: Bearer ...; engage user token)");
+	http_response_header(res, "WWW-Authenticate", "Bearer realm=\"engage\"");
+	return ERR_DENIED;
+}
+
 /* --- signing in and out ---------------------------------------------------- */
 
 static int sign_in_page(const struct http_request *req, struct http_response *res, int status,

@@ -62,6 +62,12 @@ void web_staff_page_ctx(const struct http_request *req, const struct web_staff *
 int web_staff_forbidden(const struct http_request *req, const struct web_staff *st,
 			struct http_response *res);
 
+/* For the staff JSON API: the account behind `Authorization: Bearer
+ * <token>` (engage user token), with wa->store_lock held by the caller.
+ * 0, or ERR_DENIED with `res` answered 401 and a WWW-Authenticate header. */
+int web_bearer_user(struct web_app *wa, const struct http_request *req,
+		    struct http_response *res, struct auth_user *out);
+
 /* Whether a state-changing request came from Engage's own pages: refused
  * when the browser says it is cross-site (Sec-Fetch-Site) or its Origin
  * names another host than the one asked. */
