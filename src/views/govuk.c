@@ -38,7 +38,21 @@ void govuk_table_end(struct html *h)
 	HTML(h, "</tbody>\n</table>\n");
 }
 
+void govuk_error_text(struct html *h, const struct govuk_error *error, const char *arg)
+{
+	if (arg)
+		html_msg_args(h, error->message, arg, NULL);
+	else
+		html_msg(h, error->message);
+}
+
 void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_t n)
+{
+	govuk_error_summary_args(h, errors, NULL, n);
+}
+
+void govuk_error_summary_args(struct html *h, const struct govuk_error *errors,
+			      const char *const *args, size_t n)
 {
 	if (!n)
 		return;
@@ -51,7 +65,7 @@ void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_
 		HTML(h, "<li><a href=\"#");
 		html_attr(h, errors[i].field_id);
 		HTML(h, "\">");
-		html_msg(h, errors[i].message);
+		govuk_error_text(h, &errors[i], args ? args[i] : NULL);
 		HTML(h, "</a></li>");
 	}
 	HTML(h, "</ul></div></div></div>\n");

@@ -77,6 +77,25 @@ static const struct govuk_col todo_cols[] = {
 	{ M_TODO_COL_WHAT, 0 }, { M_TODO_COL_DETAIL, 0 }, { M_TODO_COL_WHEN, 0 },
 };
 
+void page_todo_table(struct html *h, const char *caption, const struct todo_item *items, size_t n)
+{
+	govuk_table_begin(h, GOVUK_CAPTION_HIDDEN);
+	html_text(h, caption);
+	govuk_table_head(h, todo_cols, 3);
+	for (size_t i = 0; i < n; i++) {
+		const struct todo_item *t = &items[i];
+
+		HTML(h, "<tr class=\"govuk-table__row\">" GOVUK_TH_ROW);
+		html_msg(h, todo_label(t->kind));
+		HTML(h, "</th>" GOVUK_TD);
+		html_text(h, t->what);
+		HTML(h, "</td>" GOVUK_TD);
+		html_text(h, t->when);
+		HTML(h, "</td></tr>\n");
+	}
+	govuk_table_end(h);
+}
+
 static void neighbourhood_card(struct html *h, const struct staff_neighbourhood *nb)
 {
 	char count[32];
@@ -100,21 +119,7 @@ static void neighbourhood_card(struct html *h, const struct staff_neighbourhood 
 		HTML(h, "</p>\n</div></div>\n");
 		return;
 	}
-	govuk_table_begin(h, GOVUK_CAPTION_HIDDEN);
-	html_text(h, nb->name);
-	govuk_table_head(h, todo_cols, 3);
-	for (size_t i = 0; i < nb->nitems; i++) {
-		const struct todo_item *t = &nb->items[i];
-
-		HTML(h, "<tr class=\"govuk-table__row\">" GOVUK_TH_ROW);
-		html_msg(h, todo_label(t->kind));
-		HTML(h, "</th>" GOVUK_TD);
-		html_text(h, t->what);
-		HTML(h, "</td>" GOVUK_TD);
-		html_text(h, t->when);
-		HTML(h, "</td></tr>\n");
-	}
-	govuk_table_end(h);
+	page_todo_table(h, nb->name, nb->items, nb->nitems);
 	HTML(h, "</div></div>\n");
 }
 

@@ -41,6 +41,7 @@
 #include "web/staff.h"
 #include "web/routes_data.h"
 #include "web/routes_api.h"
+#include "web/routes_staff_entry.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -508,6 +509,25 @@ const struct route web_routes[] = {
 	  .name = "staff-sign-out", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/staff", .handler = web_staff_home,
 	  .name = "staff-home", .role = 0 },
+	/* Staff pages getting engagement into Engage, one neighbourhood each
+	 * (routes_staff_entry.c): the staff door checks the session, the role
+	 * and, on a POST, the CSRF field; the handler the neighbourhood. */
+	{ .methods = HTTP_GET, .pattern = "/staff/neighbourhoods/{force}/{id}",
+	  .handler = web_staff_nbhd, .name = "staff-neighbourhood", .role = 0,
+	  .query = { Q_INT("logged_activity", 1, INT64_MAX) } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/postcards",
+	  .handler = web_staff_postcards, .name = "staff-postcards", .role = 0,
+	  .query = { Q_INT("saved_first", 1, INT64_MAX), Q_INT("saved_last", 1, INT64_MAX),
+		     Q_INT("from_activity", 0, INT64_MAX), Q_SLUG("from_channel"),
+		     Q_SLUG("written_in") } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/activities/new",
+	  .handler = web_staff_activity_new, .name = "staff-activity-new", .role = 0 },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/profile",
+	  .handler = web_staff_profile, .name = "staff-profile", .role = 0,
+	  .query = { Q_INT("added", 1, 1) } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/plan",
+	  .handler = web_staff_plan, .name = "staff-plan", .role = 0,
+	  .query = { Q_INT("added", 1, 1) } },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -42,3 +42,9 @@ function enhance (selector, library, css, module, fn) {
 
 enhance('[data-map-geojson]', '/assets/leaflet.js', '/assets/leaflet.css', './engage-map.mjs', 'drawMap')
 enhance('[data-chart-table]', '/assets/uplot.js', '/assets/uplot.css', './engage-chart.mjs', 'drawChart')
+
+// The postcards form: rows added as they are filled, Enter to the next row.
+const bulkForms = document.querySelectorAll('form[data-bulk-max]')
+if (bulkForms.length) {
+  import('./engage-bulk.mjs').then(mod => bulkForms.forEach(mod.enhanceBulk))
+}
