@@ -53,15 +53,30 @@ const char *entry_vocab(const struct html *h, const struct vocab *v)
 	return h->lang == LANG_CY ? v->cy : v->en;
 }
 
-void entry_day_words(const struct html *h, int64_t t, char out[48])
+
+void entry_date_words(const struct html *h, const char *yyyy_mm_dd, char out[48])
 {
 	char ym[8], month[32];
 	int y, m, d;
+	char tail;
 
-	civil_from_days((t + london_offset(t)) / 86400, &y, &m, &d);
+	if (sscanf(yyyy_mm_dd, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) {
+		snprintf(out, 48, "%s", yyyy_mm_dd);
+		return;
+	}
 	snprintf(ym, sizeof(ym), "%04d-%02d", y, m);
 	month_words(h->lang, ym, month);
 	snprintf(out, 48, "%d %s", d, month);
+}
+
+void entry_day_words(const struct html *h, int64_t t, char out[48])
+{
+	char day[11];
+	int y, m, d;
+
+	civil_from_days((t + london_offset(t)) / 86400, &y, &m, &d);
+	snprintf(day, sizeof(day), "%04d-%02d-%02d", y, m, d);
+	entry_date_words(h, day, out);
 }
 
 void entry_href(struct html *h, const struct entry_nbhd *nb, const char *tail)

@@ -29,8 +29,11 @@ static void entries(struct html *h, const struct plan_page *p)
 		const struct plan_entry_view *v = &p->entries[i];
 		int k = vocab_find(activity_kinds, ACT_KIND_COUNT, v->channel);
 
+		char day[48];
+
+		entry_date_words(h, v->planned_date, day);
 		HTML(h, "<tr class=\"govuk-table__row\">" GOVUK_TH_ROW);
-		html_text(h, v->planned_date);
+		html_text(h, day);
 		HTML(h, "</th>" GOVUK_TD);
 		html_text(h, v->audience);
 		HTML(h, "</td>" GOVUK_TD);

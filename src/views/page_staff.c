@@ -89,7 +89,7 @@ void page_todo_table(struct html *h, const char *caption, const struct todo_item
 		html_msg(h, todo_label(t->kind));
 		HTML(h, "</th>" GOVUK_TD);
 		html_text(h, t->what);
-		HTML(h, "</td>" GOVUK_TD);
+		HTML(h, "</td><td class=\"govuk-table__cell engage-nowrap\">");
 		html_text(h, t->when);
 		HTML(h, "</td></tr>\n");
 	}

@@ -36,6 +36,8 @@ void entry_error_summary(struct html *h, const struct entry_errors *errs);
 const char *entry_vocab(const struct html *h, const struct vocab *v);
 /* "3 March 2026" (Europe/London) in the page's language. */
 void entry_day_words(const struct html *h, int64_t t, char out[48]);
+/* The same for a day "2026-03-03" (copied as it is when unreadable). */
+void entry_date_words(const struct html *h, const char *yyyy_mm_dd, char out[48]);
 
 /* One form field. */
 struct entry_field {
