@@ -56,6 +56,7 @@ export function enhanceBulk (form) {
     const row = e.target.closest('.engage-bulk__row')
     if (row && row === rows.lastElementChild && filled(row)) addRow()
   }
+  if (rows.lastElementChild && filled(rows.lastElementChild)) addRow()
   rows.addEventListener('input', grow)
   rows.addEventListener('change', grow)
 
