@@ -343,3 +343,64 @@ done:
 	xfree(pn);
 	return rc;
 }
+
+/* --- reading the profile's lists ------------------------------------------------- */
+
+struct note_walk {
+	int (*fn)(void *, const struct profile_note_view *);
+	void *ctx;
+};
+
+static int each_note(void *ctx, const struct store_row *r)
+{
+	struct note_walk *w = ctx;
+	struct profile_note_view n = {
+		r->id, r->v[NOTE_KIND].s, r->v[NOTE_TITLE].s, r->v[NOTE_BODY].s,
+		r->v[NOTE_CREATED_AT].i,
+	};
+
+	return w->fn(w->ctx, &n);
+}
+
+int profile_note_each(struct store *s, const char *force_id, const char *nbhd_id,
+		      int (*fn)(void *ctx, const struct profile_note_view *n), void *ctx,
+		      struct err *e)
+{
+	struct store_where w[2] = { { NOTE_FORCE_ID, SV_TEXT(force_id) },
+				    { NOTE_NEIGHBOURHOOD_ID, SV_TEXT(nbhd_id) } };
+	struct note_walk walk = { fn, ctx };
+	int rc = eng_require_neighbourhood(s, force_id, nbhd_id, e);
+
+	return rc < 0 ? rc : store_row_find(s, &store_profile_notes, w, 2, each_note, &walk, e);
+}
+
+struct asset_walk {
+	int (*fn)(void *, const struct store_asset *);
+	void *ctx;
+	int groups;		/* this pass: groups (1) or places (0) */
+};
+
+static int each_asset(void *ctx, const struct store_asset *a)
+{
+	struct asset_walk *w = ctx;
+
+	if ((strcmp(a->kind, "group") == 0) != w->groups)
+		return 0;
+	return w->fn(w->ctx, a);
+}
+
+int profile_asset_each(struct store *s, const char *force_id, const char *nbhd_id,
+		       int (*fn)(void *ctx, const struct store_asset *a), void *ctx,
+		       struct err *e)
+{
+	struct asset_walk walk = { fn, ctx, 1 };
+	int rc = eng_require_neighbourhood(s, force_id, nbhd_id, e);
+
+	if (rc == 0)
+		rc = store_asset_each(s, force_id, nbhd_id, each_asset, &walk, e);
+	if (rc == 0) {
+		walk.groups = 0;
+		rc = store_asset_each(s, force_id, nbhd_id, each_asset, &walk, e);
+	}
+	return rc;
+}

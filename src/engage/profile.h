@@ -75,4 +75,22 @@ struct todo_item {
 int profile_todo(struct store *s, const char *force_id, const char *nbhd_id, int feedback_days,
 		 int (*fn)(void *ctx, const struct todo_item *item), void *ctx, struct err *e);
 
+/* --- reading the profile's lists (for the staff pages) ----------------------- */
+struct profile_note_view {
+	int64_t id;
+	const char *kind;	/* profile_note_kinds[] */
+	const char *title, *body;
+	int64_t created_at;
+};
+/* The team's notes of a neighbourhood, oldest first; strings live for the
+ * call; fn returns non-zero to stop. */
+int profile_note_each(struct store *s, const char *force_id, const char *nbhd_id,
+		      int (*fn)(void *ctx, const struct profile_note_view *n), void *ctx,
+		      struct err *e);
+/* Its assets (community groups, then places people gather, each in the
+ * store's order); ERR_NOTFOUND for an unknown neighbourhood. */
+int profile_asset_each(struct store *s, const char *force_id, const char *nbhd_id,
+		       int (*fn)(void *ctx, const struct store_asset *a), void *ctx,
+		       struct err *e);
+
 #endif

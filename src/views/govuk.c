@@ -38,13 +38,19 @@ void govuk_table_end(struct html *h)
 	HTML(h, "</tbody>\n</table>\n");
 }
 
-void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_t n)
+void govuk_error_text(struct html *h, const struct govuk_error *error, const char *arg)
 {
-	govuk_error_summary_detail(h, errors, n, M_ERROR_PREFIX, NULL);
+	if (arg)
+		html_msg_args(h, error->message, arg, NULL);
+	else
+		html_msg(h, error->message);
 }
 
-void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors, size_t n,
-				enum msg_id wrapper, const char *detail)
+/* The error summary: each error linking to its field, message i's {1}
+ * filled from args[i] when given, and a service's own words (`detail`
+ * inside `wrapper`) last. */
+static void summary(struct html *h, const struct govuk_error *errors, const char *const *args,
+		    size_t n, enum msg_id wrapper, const char *detail)
 {
 	if (!n && !detail)
 		return;
@@ -57,7 +63,7 @@ void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors
 		HTML(h, "<li><a href=\"#");
 		html_attr(h, errors[i].field_id);
 		HTML(h, "\">");
-		html_msg(h, errors[i].message);
+		govuk_error_text(h, &errors[i], args ? args[i] : NULL);
 		HTML(h, "</a></li>");
 	}
 	if (detail) {
@@ -66,6 +72,23 @@ void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors
 		HTML(h, "</li>");
 	}
 	HTML(h, "</ul></div></div></div>\n");
+}
+
+void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_t n)
+{
+	summary(h, errors, NULL, n, M_ERROR_PREFIX, NULL);
+}
+
+void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors, size_t n,
+				enum msg_id wrapper, const char *detail)
+{
+	summary(h, errors, NULL, n, wrapper, detail);
+}
+
+void govuk_error_summary_args(struct html *h, const struct govuk_error *errors,
+			      const char *const *args, size_t n)
+{
+	summary(h, errors, args, n, M_ERROR_PREFIX, NULL);
 }
 
 const struct govuk_error *govuk_error_for(const struct govuk_error *errors, size_t n,

@@ -57,6 +57,12 @@ void govuk_error_summary(struct html *h, const struct govuk_error *errors, size_
  * inside `wrapper` (a message with {1}, "It was not saved: {1}"). */
 void govuk_error_summary_detail(struct html *h, const struct govuk_error *errors, size_t n,
 				enum msg_id wrapper, const char *detail);
+/* The same where message i's {1} is filled from args[i] (escaped; args
+ * or args[i] NULL for a message without one), as in "Row {1}: ...". */
+void govuk_error_summary_args(struct html *h, const struct govuk_error *errors,
+			      const char *const *args, size_t n);
+/* One error's message, {1} filled from `arg` when not NULL. */
+void govuk_error_text(struct html *h, const struct govuk_error *error, const char *arg);
 /* The message for `field_id` among `errors`, or NULL. */
 const struct govuk_error *govuk_error_for(const struct govuk_error *errors, size_t n,
 					 const char *field_id);

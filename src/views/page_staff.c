@@ -73,6 +73,29 @@ static enum msg_id todo_label(enum todo_kind kind)
 	return M_TODO_FEEDBACK_OWED;
 }
 
+static const struct govuk_col todo_cols[] = {
+	{ M_TODO_COL_WHAT, 0 }, { M_TODO_COL_DETAIL, 0 }, { M_TODO_COL_WHEN, 0 },
+};
+
+void page_todo_table(struct html *h, const char *caption, const struct todo_item *items, size_t n)
+{
+	govuk_table_begin(h, GOVUK_CAPTION_HIDDEN);
+	html_text(h, caption);
+	govuk_table_head(h, todo_cols, 3);
+	for (size_t i = 0; i < n; i++) {
+		const struct todo_item *t = &items[i];
+
+		HTML(h, "<tr class=\"govuk-table__row\">" GOVUK_TH_ROW);
+		html_msg(h, todo_label(t->kind));
+		HTML(h, "</th>" GOVUK_TD);
+		html_text(h, t->what);
+		HTML(h, "</td><td class=\"govuk-table__cell engage-nowrap\">");
+		html_text(h, t->when);
+		HTML(h, "</td></tr>\n");
+	}
+	govuk_table_end(h);
+}
+
 /* A card per neighbourhood: how many of each kind of task, so a sergeant
  * with a whole force sees the day at a glance; the list itself is on the
  * neighbourhood's own staff page.  Meetings this week are named. */

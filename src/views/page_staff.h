@@ -30,6 +30,9 @@ struct staff_neighbourhood {
 	const struct todo_item *items;
 	size_t nitems;
 };
+/* What needs doing in one neighbourhood as a table (`caption` for screen
+ * readers: the neighbourhood's name). */
+void page_todo_table(struct html *h, const char *caption, const struct todo_item *items, size_t n);
 void page_staff_home(struct strbuf *out, const struct page_ctx *pc,
 		     const struct staff_neighbourhood *nbhds, size_t n);
 

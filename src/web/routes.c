@@ -45,6 +45,7 @@
 #include "web/routes_staff_pact.h"
 #include "web/routes_resident.h"
 #include "web/routes_restricted.h"
+#include "web/routes_staff_entry.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
 {
@@ -573,6 +574,25 @@ const struct route web_routes[] = {
 	  .handler = web_nb_meeting, .name = "neighbourhood-meeting", .role = 0 },
 	{ .methods = HTTP_GET, .pattern = "/neighbourhoods/{force}/{id}/map.geojson",
 	  .handler = web_nb_map, .name = "neighbourhood-map", .role = 0 },
+	/* Staff pages getting engagement into Engage, one neighbourhood each
+	 * (routes_staff_entry.c): the staff door checks the session, the role
+	 * and, on a POST, the CSRF field; the handler the neighbourhood. */
+	{ .methods = HTTP_GET, .pattern = "/staff/neighbourhoods/{force}/{id}",
+	  .handler = web_staff_nbhd, .name = "staff-neighbourhood", .role = 0,
+	  .query = { Q_INT("logged_activity", 1, INT64_MAX) } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/postcards",
+	  .handler = web_staff_postcards, .name = "staff-postcards", .role = 0,
+	  .query = { Q_INT("saved_first", 1, INT64_MAX), Q_INT("saved_last", 1, INT64_MAX),
+		     Q_INT("from_activity", 0, INT64_MAX), Q_SLUG("from_channel"),
+		     Q_SLUG("written_in") } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/activities/new",
+	  .handler = web_staff_activity_new, .name = "staff-activity-new", .role = 0 },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/profile",
+	  .handler = web_staff_profile, .name = "staff-profile", .role = 0,
+	  .query = { Q_INT("added", 1, 1) } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/plan",
+	  .handler = web_staff_plan, .name = "staff-plan", .role = 0,
+	  .query = { Q_INT("added", 1, 1) } },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -262,6 +262,21 @@ static int add_todo(void *ctx, const struct todo_item *item)
 	return 0;
 }
 
+int web_staff_todo(struct web_app *wa, const char *force_id, const char *nbhd_id,
+		   struct todo_item **items, size_t *n, struct err *e)
+{
+	struct todo_list l = { 0 };
+	int rc = profile_todo(wa->store, force_id, nbhd_id, FEEDBACK_OWED_DAYS, add_todo, &l, e);
+
+	if (rc < 0) {
+		xfree(l.items);
+		l = (struct todo_list){ 0 };
+	}
+	*items = l.items;
+	*n = l.n;
+	return rc;
+}
+
 int web_staff_home(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
@@ -287,8 +302,8 @@ int web_staff_home(void *app, const struct http_request *req, struct http_respon
 
 		if (!web_staff_can_see(&st, force, nb->id))
 			continue;
-		if (internal && (rc = profile_todo(wa->store, force, nb->id, FEEDBACK_OWED_DAYS,
-						   add_todo, &lists[n], &res->err)) < 0)
+		if (internal && (rc = web_staff_todo(wa, force, nb->id, &lists[n].items, &lists[n].n,
+						     &res->err)) < 0)
 			break;
 		cards[n] = (struct staff_neighbourhood){ force, nb->id, nb->name, lists[n].items,
 							 lists[n].n };

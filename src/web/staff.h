@@ -26,6 +26,7 @@
 #define ENGAGE_STAFF_H
 
 #include "auth/auth.h"
+#include "engage/profile.h"
 #include "views/layout.h"
 #include "web/form.h"
 #include "web/routes.h"
@@ -55,6 +56,11 @@ int web_staff_begin(struct web_app *wa, const struct http_request *req,
 void web_staff_end(struct web_app *wa, struct web_staff *st);
 /* Whether the signed-in member works in this neighbourhood. */
 int web_staff_can_see(const struct web_staff *st, const char *force_id, const char *nbhd_id);
+/* What needs doing in one neighbourhood (engage/profile.h profile_todo,
+ * with the staff pages' feedback threshold); the caller frees *items with
+ * xfree.  The store lock is held. */
+int web_staff_todo(struct web_app *wa, const char *force_id, const char *nbhd_id,
+		   struct todo_item **items, size_t *n, struct err *e);
 /* A staff page's context: language, path, navigation, name, CSRF token. */
 void web_staff_page_ctx(const struct http_request *req, const struct web_staff *st,
 			struct page_ctx *pc);

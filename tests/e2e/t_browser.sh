@@ -29,6 +29,11 @@ printf 'pact sergeant password\n' | "$ENGAGE" user add pact-sergeant --database 
 "$ENGAGE" activity add --database "$T/e.db" --neighbourhood glanmor/GM01 --kind online-meeting \
   --mode online --title "Porthmawr online beat meeting" --starts 2099-02-03T18:30 \
   --ends 2099-02-03T19:15 --online-url https://meet.example.org/porthmawr --by test > /dev/null
+# an officer of GM01 for the staff pages (t_staff_postcards.mjs)
+BROWSER_OFFICER=officer-gm01
+BROWSER_OFFICER_PASSWORD=$("$ENGAGE" user add "$BROWSER_OFFICER" --database "$T/e.db" --role officer \
+  --force glanmor --neighbourhoods GM01 --name "PC Ffion Evans" --generate-password | sed -n 's/^password: //p')
+export BROWSER_OFFICER BROWSER_OFFICER_PASSWORD
 # every journey raises concerns from 127.0.0.1: lift the public form's limit
 start_server --database "$T/e.db" --web.concern_limit 1000
 # run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file); tests

@@ -78,3 +78,9 @@ document.querySelectorAll('[data-geolocate]').forEach(box => {
     }, () => { error.hidden = false }, { timeout: 10000, maximumAge: 60000 })
   })
 })
+
+// The postcards form: rows added as they are filled, Enter to the next row.
+const bulkForms = document.querySelectorAll('form[data-bulk-max]')
+if (bulkForms.length) {
+  import('./engage-bulk.mjs').then(mod => bulkForms.forEach(mod.enhanceBulk))
+}
