@@ -4,11 +4,14 @@
  * written with base/json.h, whose names overlap jansson's.
  */
 #include "api/engage_api-internal.h"
+#include "api/engage_staff_api.h"
 #include "base/timeutil.h"
+#include "engage/place.h"
 
 #include "base/xalloc.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 /* A string member, or NULL; ERR_INVALID when present but not a string. */
@@ -237,4 +240,40 @@ int api_answer_id(struct strbuf *out, int64_t id)
 {
 	strbuf_addf(out, "{\"id\":%lld}", (long long)id);
 	return 0;
+}
+
+int api_body_place(struct store *s, const char *body, size_t len, struct record_place *out,
+		   struct err *e)
+{
+	const char *force = NULL, *nbhd = NULL;
+	int64_t id = 0;
+	int present = 0, rc;
+	struct api_body *b;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = api_body_parse(body, len, &b, e)) < 0)
+		return rc;
+	if ((rc = api_body_str(b, "force", &force, e)) == 0 &&
+	    (rc = api_body_str(b, "neighbourhood", &nbhd, e)) == 0 && force && nbhd) {
+		snprintf(out->force_id, sizeof(out->force_id), "%s", force);
+		snprintf(out->nbhd_id, sizeof(out->nbhd_id), "%s", nbhd);
+	} else if (rc == 0 && (rc = api_body_int(b, "concern", &id, &present, e)) == 0 && present) {
+		rc = record_place(s, "concern", id, out, e);
+	} else if (rc == 0 && (rc = api_body_int(b, "priority", &id, &present, e)) == 0 && present) {
+		rc = record_place(s, "priority", id, out, e);
+	} else if (rc == 0) {
+		rc = err_set(e, ERR_INVALID, "neighbourhood: say which (\"force\" and \"neighbourhood\")");
+	}
+	api_body_free(b);
+	return rc;
+}
+
+int api_body_has(const char *body, size_t len, const char *name)
+{
+	json_t *root = body ? json_loadb(body, len, 0, NULL) : NULL;
+	json_t *v = json_is_object(root) ? json_object_get(root, name) : NULL;
+	int has = v && !json_is_null(v);
+
+	json_decref(root);
+	return has;
 }

@@ -74,4 +74,15 @@ int api_staff_note_add(struct store *s, const char *body, size_t len, struct str
 int api_staff_concern_category(struct store *s, int64_t concern, const char *body, size_t len,
 			       struct strbuf *out, struct err *e);
 
+/* Where a staff request's body says it acts: its "force" and
+ * "neighbourhood", else the place of the "concern" or "priority" it names
+ * (engage/place.h), so the caller's scope is checked before anything is
+ * done.  ERR_INVALID when it names none. */
+struct record_place;
+int api_body_place(struct store *s, const char *body, size_t len, struct record_place *out,
+		   struct err *e);
+
+/* Whether the JSON object `body` has a non-null member `name`. */
+int api_body_has(const char *body, size_t len, const char *name);
+
 #endif

@@ -28,6 +28,7 @@
 #include "api/engage_staff_api.h"
 #include "auth/auth.h"
 #include "base/timeutil.h"
+#include "engage/place.h"
 #include "model/role.h"
 #include "base/parse.h"
 #include "index/readmodel.h"
@@ -131,10 +132,50 @@ static int no_store(struct http_response *res)
  * Bearer, from `engage user token`) whose user's role allows `perm`.
  * 401 without a valid token, 403 when the role may not.  `actor` gets
  * "user:<id>", what the records keep of who acted.  Store lock held. */
+/* Where a staff API request acts, for the scope check. */
+enum staff_where {
+	WHERE_NONE,		/* no one neighbourhood */
+	WHERE_PATH,		/* {force}/{id} in the path */
+	WHERE_BODY,		/* the body's force and neighbourhood, or the record it names */
+	WHERE_PRIORITY,		/* the priority {id} in the path */
+	WHERE_ACTION,		/* the action {id}: also a partner's own organisation only */
+	WHERE_CONCERN,		/* the concern {id} */
+};
+
+static int64_t id_param(const struct http_request *req, const char *name);
+
+/* The place the request acts on, into *p; 0, or an ERR_* with res->err set. */
+static int staff_place(struct web_app *wa, const struct http_request *req, enum staff_where w,
+		       struct record_place *p, struct http_response *res)
+{
+	static const char *const kinds[] = { [WHERE_PRIORITY] = "priority", [WHERE_ACTION] = "action",
+					     [WHERE_CONCERN] = "concern" };
+
+	memset(p, 0, sizeof(*p));
+	switch (w) {
+	case WHERE_NONE:
+		return 0;
+	case WHERE_PATH:
+		snprintf(p->force_id, sizeof(p->force_id), "%s", http_param(req, "force"));
+		snprintf(p->nbhd_id, sizeof(p->nbhd_id), "%s", http_param(req, "id"));
+		return 0;
+	case WHERE_BODY:
+		return api_body_place(wa->store, req->body, req->body_len, p, &res->err);
+	default:
+		return record_place(wa->store, kinds[w], id_param(req, "id"), p, &res->err);
+	}
+}
+
+/* The staff API's door: a token, a role allowed `perm`, and a scope that
+ * covers where the request acts (a partner: only its own organisation's
+ * actions).  0 with `actor` set; else ERR_DENIED with `res` answered, or
+ * the error finding the place. */
 static int staff_caller(struct web_app *wa, const struct http_request *req, int perm,
-			char *actor, size_t size, struct http_response *res)
+			enum staff_where w, char *actor, size_t size, struct http_response *res)
 {
 	struct auth_user user;
+	struct record_place p;
+	int rc;
 
 	if (web_bearer_user(wa, req, res, &user) < 0)
 		return ERR_DENIED;
@@ -143,18 +184,32 @@ static int staff_caller(struct web_app *wa, const struct http_request *req, int 
 				    roles[user.scope.role].slug, perm_names[perm]);
 		return ERR_DENIED;
 	}
+	if ((rc = staff_place(wa, req, w, &p, res)) < 0)
+		return rc;
+	if (w != WHERE_NONE && !user_can_see_neighbourhood(&user.scope, p.force_id, p.nbhd_id)) {
+		http_response_error(res, 403, "forbidden",
+				    "that neighbourhood is not one you work in");
+		return ERR_DENIED;
+	}
+	if (w == WHERE_ACTION && user.scope.role == ROLE_PARTNER &&
+	    strcmp(p.partner_org, user.partner_org)) {
+		http_response_error(res, 403, "forbidden",
+				    "a partner updates only its own organisation's actions");
+		return ERR_DENIED;
+	}
 	snprintf(actor, size, "user:%lld", (long long)user.id);
 	return 0;
 }
 
-/* Run `call` with the store locked, for a caller allowed `perm`. */
-#define STAFF_CALL(wa, req, res, actor, perm, call)                                  \
+/* Run `call` with the store locked, for a caller allowed `perm` where `w`
+ * says the request acts. */
+#define STAFF_CALL(wa, req, res, actor, perm, w, call)                               \
 	do {                                                                         \
 		int rc_;                                                             \
 		if (!(wa)->store)                                                    \
 			return no_store(res);                                        \
 		pthread_mutex_lock((wa)->store_lock);                                \
-		rc_ = staff_caller(wa, req, perm, actor, sizeof(actor), res);        \
+		rc_ = staff_caller(wa, req, perm, w, actor, sizeof(actor), res);     \
 		if (rc_ == 0)                                                        \
 			rc_ = (call);                                                \
 		pthread_mutex_unlock((wa)->store_lock);                              \
@@ -196,7 +251,7 @@ static int h_concern_raise(void *app, const struct http_request *req, struct htt
 	if (http_header(req, "Authorization")) {	/* staff typing one in */
 		char actor[128];
 
-		STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+		STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
 			   created(api_staff_concern_raise(wa->store, actor, req->body, req->body_len,
 							   &res->body, &res->err), res));
 	}
@@ -243,7 +298,7 @@ static int h_staff_activity(void *app, const struct http_request *req, struct ht
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
 		   created(api_staff_activity(wa->store, actor, req->body, req->body_len, &res->body,
 					      &res->err), res));
 }
@@ -253,7 +308,7 @@ static int h_staff_propose(void *app, const struct http_request *req, struct htt
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
 		   created(api_staff_propose(wa->store, req->body, req->body_len, &res->body, &res->err), res));
 }
 
@@ -262,7 +317,7 @@ static int h_staff_vote(void *app, const struct http_request *req, struct http_r
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_VOTES,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_VOTES, WHERE_PRIORITY,
 		   api_staff_vote(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
 				  &res->err));
 }
@@ -272,7 +327,7 @@ static int h_staff_agree(void *app, const struct http_request *req, struct http_
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES,
+	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES, WHERE_PRIORITY,
 		   api_staff_agree(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
 				   &res->err));
 }
@@ -282,7 +337,7 @@ static int h_staff_action(void *app, const struct http_request *req, struct http
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES,
+	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES, WHERE_PRIORITY,
 		   created(api_staff_action(wa->store, id_param(req, "id"), req->body, req->body_len,
 					    &res->body, &res->err), res));
 }
@@ -292,7 +347,7 @@ static int h_staff_action_update(void *app, const struct http_request *req, stru
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_UPDATE_ACTIONS,
+	STAFF_CALL(wa, req, res, actor, PERM_UPDATE_ACTIONS, WHERE_ACTION,
 		   api_staff_action_update(wa->store, id_param(req, "id"), req->body, req->body_len,
 					   &res->body, &res->err));
 }
@@ -301,8 +356,11 @@ static int h_staff_feedback(void *app, const struct http_request *req, struct ht
 {
 	struct web_app *wa = app;
 	char actor[128];
+	/* closing a priority is agreeing what became of it: a sergeant's call */
+	int perm = api_body_has(req->body, req->body_len, "priority") ? PERM_AGREE_PRIORITIES
+								      : PERM_RECORD_ENGAGEMENT;
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+	STAFF_CALL(wa, req, res, actor, perm, WHERE_BODY,
 		   created(api_staff_feedback(wa->store, actor, req->body, req->body_len, &res->body,
 					      &res->err), res));
 }
@@ -312,7 +370,7 @@ static int h_staff_candidates(void *app, const struct http_request *req, struct 
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL,
+	STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL, WHERE_PATH,
 		   api_staff_candidates(wa->store, wa->rm, http_param(req, "force"), http_param(req, "id"),
 					&res->body, &res->err));
 }
@@ -323,14 +381,14 @@ static int h_staff_candidates(void *app, const struct http_request *req, struct 
 		struct web_app *wa = app;                                            \
 		const char *force = http_param(req, "force"), *id = http_param(req, "id"); \
 		char actor[128];                                                     \
-		STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL, (call));         \
+		STAFF_CALL(wa, req, res, actor, PERM_VIEW_INTERNAL, WHERE_PATH, (call));         \
 	}
 static int h_staff_plan_add(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
 		   created(api_staff_plan_add(wa->store, req->body, req->body_len, &res->body, &res->err), res));
 }
 
@@ -339,7 +397,7 @@ static int h_staff_note_add(void *app, const struct http_request *req, struct ht
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
 		   created(api_staff_note_add(wa->store, req->body, req->body_len, &res->body, &res->err), res));
 }
 
@@ -348,7 +406,7 @@ static int h_staff_category(void *app, const struct http_request *req, struct ht
 	struct web_app *wa = app;
 	char actor[128];
 
-	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT,
+	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_CONCERN,
 		   api_staff_concern_category(wa->store, id_param(req, "id"), req->body, req->body_len,
 					      &res->body, &res->err));
 }

@@ -160,8 +160,8 @@ after=$(sqlite3 "$T/e.db" "select count(*) from priorities")
 # --- the staff API with real accounts and tokens ---
 for who in "sgt sergeant" "pc officer" "chair volunteer" "council partner" "analyst analyst"; do
   set -- $who
-  extra=""; [ "$2" = partner ] && extra="--partner-org Porthmawr-County-Council"
-  "$ENGAGE" user add "$1" --role "$2" --force glanmor $extra --generate-password $db > /dev/null 2>&1
+  extra=(); [ "$2" = partner ] && extra=(--partner-org "Porthmawr County Council")
+  "$ENGAGE" user add "$1" --role "$2" --force glanmor "${extra[@]}" --generate-password $db > /dev/null 2>&1
   eval "tok_$1=\$(\"\$ENGAGE\" user token \"\$1\" --label e2e $db 2>/dev/null | grep -o 'eng_[A-Za-z0-9_-]*')"
 done
 [ -n "$tok_sgt" ] && [ -n "$tok_council" ] && ok "staff accounts and API tokens are made" || not_ok "tokens are made" "sgt=$tok_sgt"
