@@ -139,8 +139,10 @@ int cmd_serve(struct cli_ctx *ctx)
 	cli_auth_policy(ctx, &wa.auth_policy);
 	wa.concern_limit = ratelimit_new((int)config_int(cfg, "web.concern_limit"),
 					 config_int(cfg, "web.concern_window_minutes") * 60000, 65536);
+	wa.signin_limit = ratelimit_new((int)config_int(cfg, "web.signin_limit"),
+					config_int(cfg, "web.signin_window_minutes") * 60000, 65536);
 	wa.trust_proxy = (int)config_int(cfg, "http.trust_proxy");
-	if (!metrics || !wa.concern_limit || web_routes_check(&e) < 0 || web_app_prepare(&wa, &e) < 0) {
+	if (!metrics || !wa.concern_limit || !wa.signin_limit || web_routes_check(&e) < 0 || web_app_prepare(&wa, &e) < 0) {
 		cli_error("serve: %s", metrics ? e.msg : "out of memory");
 		goto done;
 	}
@@ -175,6 +177,7 @@ done:
 		unlink(port_file);
 	web_app_release(&wa);
 	ratelimit_free(wa.concern_limit);
+	ratelimit_free(wa.signin_limit);
 	metrics_free(metrics);
 	web_assets_free(assets);
 	opendata_release(&open_data);

@@ -15,6 +15,7 @@ void page_sign_in(struct strbuf *out, const struct page_ctx *pc, enum sign_in_pr
 		[SIGN_IN_WRONG] = M_STAFF_ERR_WRONG,
 		[SIGN_IN_CODE] = M_STAFF_ERR_CODE,
 		[SIGN_IN_CROSS_SITE] = M_STAFF_ERR_CROSS_SITE,
+		[SIGN_IN_TOO_MANY] = M_STAFF_ERR_TOO_MANY,
 	};
 	struct govuk_error err = { problem == SIGN_IN_CODE ? "code" : "username",
 				   problem == SIGN_IN_OK ? M_STAFF_ERR_MISSING : messages[problem] };

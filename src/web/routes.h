@@ -61,6 +61,8 @@ struct web_app {
 	 * NULL for none; trust_proxy takes the client from X-Forwarded-For
 	 * (web/form_guard.h). */
 	struct ratelimit *concern_limit;
+	/* Sign-in attempts per client (web.signin_limit), or NULL for none. */
+	struct ratelimit *signin_limit;
 	int trust_proxy;
 	/* the resident pages' finder, counts and page cache (routes_resident.h) */
 	struct web_resident *resident;

@@ -5,12 +5,15 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/ratelimit.h"
 #include "base/timeutil.h"
 #include "base/xalloc.h"
 #include "index/readmodel.h"
 #include "model/role.h"
 #include "views/page_staff.h"
+#include "web/form_guard.h"
 #include "web/pages.h"
 
 #define FEEDBACK_OWED_DAYS 28
@@ -18,23 +21,6 @@
 static void no_store_headers(struct http_response *res)
 {
 	http_response_header(res, "Cache-Control", "no-store");
-}
-
-int web_same_origin(const struct http_request *req)
-{
-	const char *site = http_header(req, "Sec-Fetch-Site");
-	const char *origin = http_header(req, "Origin");
-	const char *host = http_header(req, "Host");
-
-	if (site && strcmp(site, "same-origin") && strcmp(site, "none"))
-		return 0;
-	if (origin && strcmp(origin, "null")) {
-		const char *at = strstr(origin, "://");
-
-		if (!at || !host || strcmp(at + 3, host))
-			return 0;
-	}
-	return 1;
 }
 
 /* 303 to the sign-in page, which comes back to this page afterwards. */
@@ -98,7 +84,7 @@ int web_staff_begin(struct web_app *wa, const struct http_request *req,
 	    : perm != WEB_STAFF_ANY_ACCOUNT && !role_allows(st->user.scope.role, perm))
 		goto forbidden;
 	if (req->method_bit == HTTP_POST) {
-		if (!web_same_origin(req) || web_form_parse(req, &st->form, &e) < 0 ||
+		if (!web_same_site(req) || web_form_parse(req, &st->form, &e) < 0 ||
 		    !auth_csrf_check(&st->session, web_form_get(&st->form, "csrf")))
 			goto forbidden;
 	}
@@ -151,6 +137,23 @@ static int sign_in_page(const struct http_request *req, struct http_response *re
 	return 0;
 }
 
+/* Milliseconds this client must wait before another sign-in attempt, or 0
+ * (the attempt counted).  Every attempt counts, right or wrong: the
+ * account's own lockout (auth.*) guards one account, this guards them all
+ * from one place trying many. */
+static int64_t too_many_tries(struct web_app *wa, const struct http_request *req)
+{
+	unsigned char key[WEB_CLIENT_KEY_MAX];
+	struct timespec ts;
+	size_t n;
+
+	if (!wa->signin_limit || !(n = web_client_key(req, wa->trust_proxy, key)))
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ratelimit_take(wa->signin_limit, key, n,
+			      (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+}
+
 /* Checks the password and, for an account that has one, the code; fills
  * *user.  The store lock is held. */
 static enum sign_in_problem check_sign_in(struct web_app *wa, const char *username,
@@ -177,6 +180,7 @@ int web_staff_sign_in(void *app, const struct http_request *req, struct http_res
 	enum sign_in_problem problem;
 	char token[AUTH_TOKEN_LEN + 1], old[AUTH_TOKEN_LEN + 8], cookie[160];
 	const char *username, *password, *next;
+	int64_t wait;
 
 	if (req->method_bit != HTTP_POST)
 		return sign_in_page(req, res, 200, SIGN_IN_OK, NULL, http_query(req, "next"));
@@ -189,8 +193,16 @@ int web_staff_sign_in(void *app, const struct http_request *req, struct http_res
 	next = web_form_get(&f, "next");
 	if (!web_local_path(next))
 		next = "/staff";
-	if (!web_same_origin(req)) {
+	if (!web_same_site(req)) {
 		sign_in_page(req, res, 403, SIGN_IN_CROSS_SITE, username, next);
+		goto done;
+	}
+	if ((wait = too_many_tries(wa, req)) > 0) {
+		char seconds[24];
+
+		snprintf(seconds, sizeof(seconds), "%lld", (long long)((wait + 999) / 1000));
+		sign_in_page(req, res, 429, SIGN_IN_TOO_MANY, username, next);
+		http_response_header(res, "Retry-After", seconds);
 		goto done;
 	}
 	if (!username || !*username || !password || !*password) {

@@ -74,10 +74,6 @@ int web_staff_forbidden(const struct http_request *req, const struct web_staff *
 int web_bearer_user(struct web_app *wa, const struct http_request *req,
 		    struct http_response *res, struct auth_user *out);
 
-/* Whether a state-changing request came from Engage's own pages: refused
- * when the browser says it is cross-site (Sec-Fetch-Site) or its Origin
- * names another host than the one asked. */
-int web_same_origin(const struct http_request *req);
 
 /* GET and POST /staff/sign-in, POST /staff/sign-out, GET /staff. */
 int web_staff_sign_in(void *app, const struct http_request *req, struct http_response *res);

@@ -34,8 +34,8 @@ BROWSER_OFFICER=officer-gm01
 BROWSER_OFFICER_PASSWORD=$("$ENGAGE" user add "$BROWSER_OFFICER" --database "$T/e.db" --role officer \
   --force glanmor --neighbourhoods GM01 --name "PC Ffion Evans" --generate-password | sed -n 's/^password: //p')
 export BROWSER_OFFICER BROWSER_OFFICER_PASSWORD
-# every journey raises concerns from 127.0.0.1: lift the public form's limit
-start_server --database "$T/e.db" --web.concern_limit 1000
+# every journey raises concerns and signs in from 127.0.0.1: lift the limits
+start_server --database "$T/e.db" --web.concern_limit 1000 --web.signin_limit 1000
 # run.mjs prints its own TAP (BROWSER_FILTER=t_frame runs one file); tests
 # that act as staff run $ENGAGE against $ENGAGE_DATABASE (WAL: the server
 # keeps serving)

@@ -27,7 +27,7 @@ pw_far=$(add_user pc2 officer --neighbourhoods GM02)
 pw_partner=$(add_user council partner --partner-org "Porthmawr County Council")
 [ -n "$pw_sarge" ] && [ -n "$pw_far" ] && ok "staff accounts are added" || not_ok "staff accounts are added"
 
-start_server $db
+start_server $db --web.signin_limit 1000
 nb="$base/staff/neighbourhoods/glanmor/GM01"
 today=$(date -u +%Y-%m-%d)
 soon=$(date -u -d '+30 days' +%Y-%m-%d)

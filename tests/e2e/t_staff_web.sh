@@ -14,7 +14,8 @@ printf '%s\n' "$pw" > "$T/pw"
 "$ENGAGE" user add rhys $db --role resident --password-file "$T/pw" > /dev/null
 "$ENGAGE" user add tom $db --role officer --force glanmor --neighbourhoods GM02 \
   --password-file "$T/pw" > /dev/null
-start_server $db || not_ok "server starts" "$(cat "$T/server.log")"
+# many sign-ins below come from one address: the per-client limit is tried last
+start_server $db --web.signin_limit 1000 || not_ok "server starts" "$(cat "$T/server.log")"
 
 # sign_in USER PASSWORD [CODE] [curl args...]: sets $status, $hdrs, $cookie
 sign_in() {
@@ -119,4 +120,14 @@ expect_status "with the code from the authenticator it signs in" 303
 for i in 1 2 3 4 5; do sign_in alice "not the password $i"; done
 sign_in alice "$pw"
 expect_status "after five wrong passwords the account is locked" 401
+
+# one place trying many accounts: the limit per client answers 429
+stop_server
+start_server $db --web.signin_limit 3
+for u in a1 a2 a3; do sign_in "$u" "guess number one"; done
+expect_status "the third attempt from one client is still judged" 401
+sign_in tom "$pw"
+expect_status "the fourth within the window is refused" 429
+printf '%s' "$hdrs" | grep -qi '^Retry-After: [1-9]' && ok "saying when to try again" || not_ok "Retry-After" "$hdrs"
+grep -q "Too many sign-in attempts from here" "$T/body" && ok "and why, on the page" || not_ok "too-many message" ""
 finish
