@@ -1,8 +1,9 @@
 /*
  * fuzz_web_input.c - libFuzzer target for what a browser sends the pages:
  * form bodies (web/form.h), cookies (http_cookie), Accept-Language
- * (views/i18n.h) and the personal-data check on public text (engage/pii.h).
- * The first byte picks the parser; the rest is the input.
+ * (views/i18n.h), the router's query-parameter checks (web/router.h) and
+ * the personal-data check on public text (engage/pii.h).  The first byte
+ * picks the parser; the rest is the input.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "views/i18n.h"
 #include "web/form.h"
 #include "web/http.h"
+#include "web/router.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -57,6 +59,18 @@ static void public_text(const char *text)
 	strbuf_release(&out);
 }
 
+/* Every kind of declared parameter judges the value without crashing. */
+static void query_param(const char *text)
+{
+	static const struct route_param kinds[] = {
+		Q_TEXT("t", 100), Q_INT("i", 1, 500), Q_MONTH("m"), Q_LAT("lat"), Q_LNG("lng"),
+		Q_LATLNG("ll"), Q_SLUG("s"),
+	};
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++)
+		(void)route_param_valid(&kinds[k], text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *text;
@@ -68,10 +82,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	memcpy(text, data + 1, size - 1);
 	text[size - 1] = '\0';
-	switch (data[0] % 4) {
+	switch (data[0] % 5) {
 	case 0: form(text, size - 1); break;
 	case 1: cookie(text); break;
 	case 2: lang_from_accept(text, LANG_EN); break;
+	case 3: query_param(text); break;
 	default: public_text(text); break;
 	}
 	free(text);
