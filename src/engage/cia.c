@@ -116,38 +116,85 @@ static int overdue(const struct store_value *v, const char *today)
 	return !strcmp(v[CIA_STATUS].s, "open") && strcmp(v[CIA_NEXT_REVIEW].s, today) < 0;
 }
 
-int cia_show(struct store *s, const struct restricted_caller *c, int64_t id, const char *purpose,
-	     struct strbuf *out, struct err *e)
+int cia_review_overdue(const struct store_value *a, const char *today)
+{
+	char now[11];
+
+	if (!today) {
+		eng_today(now);
+		today = now;
+	}
+	return overdue(a, today);
+}
+
+int cia_open(struct store *s, const struct restricted_caller *c, int64_t id, const char *purpose,
+	     int (*fn)(void *ctx, const struct store_row *a),
+	     int (*review_fn)(void *ctx, const struct store_row *r), void *ctx, struct err *e)
 {
 	struct store_where w = { CIAREV_ASSESSMENT_ID, SV_INT(id) };
-	struct json_writer jw;
 	struct eng_row r;
-	char today[11];
 	int rc;
 
 	if ((rc = restricted_require_purpose(purpose, "a community impact assessment", e)) < 0 ||
 	    (rc = open_assessment(s, c, id, PERM_VIEW_RESTRICTED, &r, e)) < 0)
 		return rc;
-	eng_today(today);
-	if ((rc = store_begin(s, e)) < 0)
-		goto done;
-	json_init(&jw, out);
-	json_object_begin(&jw);
-	json_key(&jw, "assessment");
-	if ((rc = restricted_row_get_json(s, &jw, &store_impact_assessments, id, "assessment", e)) < 0 ||
-	    (rc = restricted_rows_json(s, &jw, "reviews", &store_impact_reviews, &w, 1, e)) < 0)
-		goto fail;
-	json_key_bool(&jw, "review_overdue", overdue(r.v, today));
-	json_object_end(&jw);
-	if ((rc = restricted_audit(s, c, AUDIT_CONSULTATION, RECORD_KIND, id, purpose, NULL, NULL,
-				   e)) < 0 || (rc = store_commit(s, e)) < 0)
-		goto fail;
-	goto done;
-fail:
-	store_rollback(s);
-done:
 	eng_row_release(&r);
-	return rc;
+	if ((rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = store_row_get(s, &store_impact_assessments, id, fn, ctx, e)) < 0 ||
+	    (rc = store_row_find(s, &store_impact_reviews, &w, 1, review_fn, ctx, e)) < 0 ||
+	    (rc = restricted_audit(s, c, AUDIT_CONSULTATION, RECORD_KIND, id, purpose, NULL, NULL,
+				   e)) < 0 || (rc = store_commit(s, e)) < 0) {
+		store_rollback(s);
+		return rc < 0 ? rc : ERR_INTERNAL;
+	}
+	return 0;
+}
+
+struct show_json {
+	struct json_writer jw;
+	char today[11];
+	int overdue, reviews;
+};
+
+static int show_assessment(void *ctx, const struct store_row *a)
+{
+	struct show_json *j = ctx;
+
+	json_key(&j->jw, "assessment");
+	restricted_row_json(&j->jw, &store_impact_assessments, a);
+	j->overdue = overdue(a->v, j->today);
+	json_key(&j->jw, "reviews");
+	json_array_begin(&j->jw);
+	return 0;
+}
+
+static int show_review(void *ctx, const struct store_row *r)
+{
+	restricted_row_json(&((struct show_json *)ctx)->jw, &store_impact_reviews, r);
+	return 0;
+}
+
+int cia_show(struct store *s, const struct restricted_caller *c, int64_t id, const char *purpose,
+	     struct strbuf *out, struct err *e)
+{
+	struct show_json j = { 0 };
+	size_t start = out->len;
+	int rc;
+
+	eng_today(j.today);
+	json_init(&j.jw, out);
+	json_object_begin(&j.jw);
+	if ((rc = cia_open(s, c, id, purpose, show_assessment, show_review, &j, e)) < 0) {
+		out->len = start;
+		if (out->buf)
+			out->buf[start] = '\0';
+		return rc;
+	}
+	json_array_end(&j.jw);
+	json_key_bool(&j.jw, "review_overdue", j.overdue);
+	json_object_end(&j.jw);
+	return 0;
 }
 
 int cia_review(struct store *s, const struct restricted_caller *c, int64_t id,
@@ -188,47 +235,37 @@ done:
 	return rc;
 }
 
-struct list_ctx {
-	struct json_writer *jw;
+struct each_ctx {
 	const struct restricted_caller *c;
 	const char *today;
 	int overdue_only;
+	int (*fn)(void *ctx, const struct cia_summary *a);
+	void *ctx;
 };
 
-static int list_row(void *ctx, const struct store_row *row)
+static int each_row(void *ctx, const struct store_row *row)
 {
-	struct list_ctx *l = ctx;
+	struct each_ctx *l = ctx;
 	const struct store_value *v = row->v;
 	struct err ignored = ERR_INIT;
-	int late = overdue(v, l->today);
+	struct cia_summary a = { row->id, v[CIA_FORCE_ID].s, v[CIA_NEIGHBOURHOOD_ID].s,
+				 v[CIA_STATUS].s, v[CIA_CONFIDENCE].s, v[CIA_DEADLINE].s,
+				 v[CIA_NEXT_REVIEW].s, v[CIA_OVERSEEN_BY].s, overdue(v, l->today) };
 
-	if ((l->overdue_only && !late) ||
-	    restricted_allow(l->c, PERM_VIEW_RESTRICTED, v[CIA_FORCE_ID].s,
-			     v[CIA_NEIGHBOURHOOD_ID].s, &ignored) < 0)
+	if ((l->overdue_only && !a.review_overdue) ||
+	    restricted_allow(l->c, PERM_VIEW_RESTRICTED, a.force_id, a.nbhd_id, &ignored) < 0)
 		return 0;
-	json_object_begin(l->jw);
-	json_key_int(l->jw, "id", row->id);
-	json_key_str(l->jw, "force", v[CIA_FORCE_ID].s);
-	json_key_str(l->jw, "neighbourhood", v[CIA_NEIGHBOURHOOD_ID].s);
-	json_key_str(l->jw, "status", v[CIA_STATUS].s);
-	json_key_str(l->jw, "confidence", v[CIA_CONFIDENCE].s);
-	json_key_str(l->jw, "deadline", v[CIA_DEADLINE].s);
-	json_key_str(l->jw, "next_review", v[CIA_NEXT_REVIEW].s);
-	json_key_bool(l->jw, "review_overdue", late);
-	json_key_str(l->jw, "overseen_by", v[CIA_OVERSEEN_BY].s);
-	json_object_end(l->jw);
-	return 0;
+	return l->fn(l->ctx, &a);
 }
 
-int cia_list(struct store *s, const struct restricted_caller *c, const char *force_id,
-	     const char *nbhd_id, const char *today, int overdue_only, struct strbuf *out,
-	     struct err *e)
+int cia_each(struct store *s, const struct restricted_caller *c, const char *force_id,
+	     const char *nbhd_id, const char *today, int overdue_only,
+	     int (*fn)(void *ctx, const struct cia_summary *a), void *ctx, struct err *e)
 {
 	struct store_where w[2] = { { CIA_FORCE_ID, SV_TEXT(force_id) },
 				    { CIA_NEIGHBOURHOOD_ID, SV_TEXT(nbhd_id) } };
-	struct json_writer jw;
 	char now[11];
-	struct list_ctx l = { &jw, c, today, overdue_only };
+	struct each_ctx l = { c, today, overdue_only, fn, ctx };
 	int rc;
 
 	if ((rc = restricted_allow(c, PERM_VIEW_RESTRICTED, force_id, nbhd_id, e)) < 0)
@@ -237,9 +274,40 @@ int cia_list(struct store *s, const struct restricted_caller *c, const char *for
 		eng_today(now);
 		l.today = now;
 	}
+	rc = store_row_find(s, &store_impact_assessments, w, nbhd_id ? 2 : 1, each_row, &l, e);
+	return rc < 0 ? rc : 0;
+}
+
+static int list_json(void *ctx, const struct cia_summary *a)
+{
+	struct json_writer *jw = ctx;
+
+	json_object_begin(jw);
+	json_key_int(jw, "id", a->id);
+	json_key_str(jw, "force", a->force_id);
+	json_key_str(jw, "neighbourhood", a->nbhd_id);
+	json_key_str(jw, "status", a->status);
+	json_key_str(jw, "confidence", a->confidence);
+	json_key_str(jw, "deadline", a->deadline);
+	json_key_str(jw, "next_review", a->next_review);
+	json_key_bool(jw, "review_overdue", a->review_overdue);
+	json_key_str(jw, "overseen_by", a->overseen_by);
+	json_object_end(jw);
+	return 0;
+}
+
+int cia_list(struct store *s, const struct restricted_caller *c, const char *force_id,
+	     const char *nbhd_id, const char *today, int overdue_only, struct strbuf *out,
+	     struct err *e)
+{
+	struct json_writer jw;
+	int rc;
+
+	if ((rc = restricted_allow(c, PERM_VIEW_RESTRICTED, force_id, nbhd_id, e)) < 0)
+		return rc;
 	json_init(&jw, out);
 	json_array_begin(&jw);
-	rc = store_row_find(s, &store_impact_assessments, w, nbhd_id ? 2 : 1, list_row, &l, e);
+	rc = cia_each(s, c, force_id, nbhd_id, today, overdue_only, list_json, &jw, e);
 	json_array_end(&jw);
-	return rc < 0 ? rc : 0;
+	return rc;
 }

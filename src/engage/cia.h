@@ -50,6 +50,30 @@ int cia_show(struct store *s, const struct restricted_caller *c, int64_t id, con
  * review moves on by review_days, or the assessment closes. */
 int cia_review(struct store *s, const struct restricted_caller *c, int64_t id,
 	       const char *confidence, const char *notes, int close, struct err *e);
+/* Whether an assessment (its CIA_* columns) is open with its review past
+ * `today` (YYYY-MM-DD; NULL: today in London). */
+int cia_review_overdue(const struct store_value *a, const char *today);
+
+/* One assessment in a list: no incident details. */
+struct cia_summary {
+	int64_t id;
+	const char *force_id, *nbhd_id, *status, *confidence, *deadline, *next_review,
+		*overseen_by;
+	int review_overdue;
+};
+/* Each assessment of a force (nbhd_id NULL) or neighbourhood the caller
+ * may see, oldest first, to `fn` (non-zero stops); `overdue_only` and
+ * `today` as for cia_list. */
+int cia_each(struct store *s, const struct restricted_caller *c, const char *force_id,
+	     const char *nbhd_id, const char *today, int overdue_only,
+	     int (*fn)(void *ctx, const struct cia_summary *a), void *ctx, struct err *e);
+/* Open assessment `id` for a purpose (recorded as a consultation): `fn`
+ * gets its row (CIA_* columns, store/tables.h), then `review_fn` each
+ * review (CIAREV_*), oldest first.  For pages that show it whole. */
+int cia_open(struct store *s, const struct restricted_caller *c, int64_t id, const char *purpose,
+	     int (*fn)(void *ctx, const struct store_row *a),
+	     int (*review_fn)(void *ctx, const struct store_row *r), void *ctx, struct err *e);
+
 /* The assessments of a force (nbhd_id NULL) or neighbourhood as a JSON
  * array of {id, neighbourhood, status, confidence, deadline, next_review,
  * review_overdue, overseen_by}; `overdue_only` keeps open ones whose review

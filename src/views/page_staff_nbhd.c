@@ -26,6 +26,7 @@ static const struct nbhd_link meeting_links[] = {
 	{ "/board", M_SN_LINK_BOARD, M_SN_LINK_BOARD_HINT },
 	{ "/feedback", M_SN_LINK_FEEDBACK, M_SN_LINK_FEEDBACK_HINT },
 	{ "/pack", M_SN_LINK_PACK, M_SN_LINK_PACK_HINT },
+	{ "/impact-assessments", M_CIA_TITLE, M_SN_LINK_CIA_HINT },
 };
 
 static void link_list(struct html *h, const struct entry_nbhd *nb, enum msg_id heading,

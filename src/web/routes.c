@@ -46,6 +46,7 @@
 #include "web/routes_staff_pact.h"
 #include "web/routes_resident.h"
 #include "web/routes_restricted.h"
+#include "web/routes_staff_restricted.h"
 #include "web/routes_staff_entry.h"
 
 static int h_home(void *app, const struct http_request *req, struct http_response *res)
@@ -651,6 +652,13 @@ const struct route web_routes[] = {
 	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/plan",
 	  .handler = web_staff_plan, .name = "staff-plan", .role = 0,
 	  .query = { Q_INT("added", 1, 1) } },
+	/* impact assessments on the staff pages (routes_staff_restricted.c) */
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/impact-assessments",
+	  .handler = web_cia_list_page, .name = "staff-cia-list", .query = { Q_INT("recorded", 1, INT64_MAX) } },
+	{ .methods = HTTP_GET, .pattern = "/staff/impact-assessments/{cia}", .handler = web_cia_record_page,
+	  .name = "staff-cia", .query = { Q_TEXT("purpose", 500) } },
+	{ .methods = HTTP_POST, .pattern = "/staff/impact-assessments/{cia}/reviews",
+	  .handler = web_cia_review_post, .name = "staff-cia-review" },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -93,6 +93,8 @@ matrix " vol pc1 sgt" GET $SN/pact
 matrix " pc1 sgt ana part adm" GET $SN/board
 matrix " pc1 sgt" GET $SN/feedback
 matrix " pc1 sgt ana part adm" GET $SN/pack
+matrix " pc1 sgt ana" GET $SN/impact-assessments
+matrix " pc1 sgt ana" GET "/staff/impact-assessments/1?purpose=review"
 matrix " pc1 sgt ana part adm" GET $NB/profile
 matrix " pc1 sgt ana part adm" GET $NB/todo
 matrix " pc1 sgt ana part adm" GET $NB/pack
@@ -131,7 +133,8 @@ paths="/ /find?q=Arson /find?q=Hughes /find?q=Jones /find?q=hall /neighbourhoods
 $NB/record $NB/profile $NB/todo $NB/pack $NB/candidates $NB/plan $NB/shared-concerns
 $NB/partner-submissions $NB/impact-assessments $NB/risk-people
 /api/v1/impact-assessments/1?purpose=curious /api/v1/risk-people/1?purpose=curious
-/staff $SN $SN/board $SN/pack $SN/profile $SN/plan $SN/feedback $SN/pact"
+/staff $SN $SN/board $SN/pack $SN/profile $SN/plan $SN/feedback $SN/pact
+$SN/impact-assessments /staff/impact-assessments/1?purpose=curious"
 for r in anon res part pc2; do
   for p in $paths; do look "$r" "$p"; done
 done
