@@ -246,24 +246,34 @@ int api_body_place(struct store *s, const char *body, size_t len, struct record_
 		   struct err *e)
 {
 	const char *force = NULL, *nbhd = NULL;
-	int64_t id = 0;
-	int present = 0, rc;
+	int64_t concern = 0, priority = 0;
+	int has_concern = 0, has_priority = 0, rc;
 	struct api_body *b;
 
 	memset(out, 0, sizeof(*out));
 	if ((rc = api_body_parse(body, len, &b, e)) < 0)
 		return rc;
-	if ((rc = api_body_str(b, "force", &force, e)) == 0 &&
-	    (rc = api_body_str(b, "neighbourhood", &nbhd, e)) == 0 && force && nbhd) {
+	if ((rc = api_body_str(b, "force", &force, e)) < 0 ||
+	    (rc = api_body_str(b, "neighbourhood", &nbhd, e)) < 0 ||
+	    (rc = api_body_int(b, "concern", &concern, &has_concern, e)) < 0 ||
+	    (rc = api_body_int(b, "priority", &priority, &has_priority, e)) < 0)
+		goto done;
+	/* a record the body names decides where the request acts: a force and
+	 * neighbourhood beside it must agree, or they could hide its place */
+	if (has_concern || has_priority) {
+		rc = record_place(s, has_concern ? "concern" : "priority",
+				  has_concern ? concern : priority, out, e);
+		if (rc == 0 && ((force && strcmp(force, out->force_id)) ||
+				(nbhd && strcmp(nbhd, out->nbhd_id))))
+			rc = err_set(e, ERR_INVALID, "neighbourhood: the %s named belongs to another "
+				     "neighbourhood", has_concern ? "concern" : "priority");
+	} else if (force && nbhd) {
 		snprintf(out->force_id, sizeof(out->force_id), "%s", force);
 		snprintf(out->nbhd_id, sizeof(out->nbhd_id), "%s", nbhd);
-	} else if (rc == 0 && (rc = api_body_int(b, "concern", &id, &present, e)) == 0 && present) {
-		rc = record_place(s, "concern", id, out, e);
-	} else if (rc == 0 && (rc = api_body_int(b, "priority", &id, &present, e)) == 0 && present) {
-		rc = record_place(s, "priority", id, out, e);
-	} else if (rc == 0) {
+	} else {
 		rc = err_set(e, ERR_INVALID, "neighbourhood: say which (\"force\" and \"neighbourhood\")");
 	}
+done:
 	api_body_free(b);
 	return rc;
 }

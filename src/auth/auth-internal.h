@@ -23,6 +23,9 @@ int auth_row_load(struct store *s, const char *username, int64_t id, struct auth
 		  struct err *e);
 /* Write every column back with the version read (ERR_CONFLICT when stale). */
 int auth_row_save(struct store *s, struct auth_user_row *r, struct err *e);
+/* Whether `code` is the TOTP code of the base32 secret at `now`, a step
+ * either side (auth_totp.c). */
+int auth_totp_matches(const char *secret_b32, const char *code, int64_t now);
 
 /* 32 random bytes as base64url without padding into `out` (44 bytes). */
 void auth_random_token(char out[AUTH_TOKEN_LEN + 1]);

@@ -426,8 +426,13 @@ static void spend_a_hash(const char *password)
 		sodium_memzero(scratch, sizeof(scratch));
 }
 
+/* One sign-in check.  `code` NULL checks the password only; otherwise an
+ * account with a second factor also needs its code, and a wrong or missing
+ * one counts as a wrong password (so the code cannot be guessed at leisure
+ * once the password is known) and is answered the same way. */
 static int check_once(struct store *s, const struct auth_policy *p, const char *username,
-		      const char *password, int64_t now, struct auth_user *out, struct err *e)
+		      const char *password, const char *code, int64_t now, struct auth_user *out,
+		      struct err *e)
 {
 	struct auth_user_row r;
 	int rc;
@@ -449,7 +454,8 @@ static int check_once(struct store *s, const struct auth_policy *p, const char *
 		goto out;
 	}
 	if (strlen(password) > AUTH_PASSWORD_MAX ||
-	    crypto_pwhash_str_verify(r.password_hash, password, strlen(password)) != 0) {
+	    crypto_pwhash_str_verify(r.password_hash, password, strlen(password)) != 0 ||
+	    (code && r.u.has_totp && !auth_totp_matches(r.totp_secret, code, now))) {
 		if (++r.u.failed_attempts >= p->lockout_after) {
 			r.lockouts++;
 			r.u.locked_until = now + lockout_length(p, r.lockouts);
@@ -457,7 +463,8 @@ static int check_once(struct store *s, const struct auth_policy *p, const char *
 		}
 		rc = auth_row_save(s, &r, e);
 		if (rc == 0)
-			rc = err_set(e, ERR_DENIED, "wrong username or password");
+			rc = err_set(e, ERR_DENIED, code ? "wrong username, password or code"
+						       : "wrong username or password");
 		goto out;
 	}
 	if (r.u.disabled) {
@@ -492,6 +499,19 @@ int auth_password_check(struct store *s, const struct auth_policy *p, const char
 		return err_set(e, ERR_DENIED, "wrong username or password");
 	/* Two sign-ins racing on one account: the loser reads again. */
 	for (int tries = 0; tries < 3 && rc == ERR_CONFLICT; tries++)
-		rc = check_once(s, p, username, password, now, out, e);
+		rc = check_once(s, p, username, password, NULL, now, out, e);
+	return rc;
+}
+
+int auth_sign_in(struct store *s, const struct auth_policy *p, const char *username,
+		 const char *password, const char *code, int64_t now, struct auth_user *out,
+		 struct err *e)
+{
+	int rc = ERR_CONFLICT;
+
+	if (!username || !password)
+		return err_set(e, ERR_DENIED, "wrong username, password or code");
+	for (int tries = 0; tries < 3 && rc == ERR_CONFLICT; tries++)
+		rc = check_once(s, p, username, password, code ? code : "", now, out, e);
 	return rc;
 }

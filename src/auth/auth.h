@@ -139,6 +139,15 @@ int auth_password_check(struct store *s, const struct auth_policy *p, const char
 			const char *password, int64_t now, struct auth_user *out,
 			struct err *e);
 
+/* Sign-in with both factors: the password and, for an account that has a
+ * second factor, its 6-digit code.  A wrong or missing code counts towards
+ * the lockout like a wrong password, and is answered the same way
+ * ("wrong username, password or code"), so it tells nobody the password
+ * was right. */
+int auth_sign_in(struct store *s, const struct auth_policy *p, const char *username,
+		 const char *password, const char *code, int64_t now, struct auth_user *out,
+		 struct err *e);
+
 /* --- TOTP second factor (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) -------- */
 #define AUTH_TOTP_SECRET_B32 33		/* 20 bytes as base32, with the NUL */
 

@@ -98,30 +98,40 @@ out:
 	return rc;
 }
 
+int auth_totp_matches(const char *secret_b32, const char *code, int64_t now)
+{
+	unsigned char key[KEY_BYTES];
+	uint32_t want = 0, hit = 0;
+	int n;
+
+	if (!code || strlen(code) != 6 || strspn(code, "0123456789") != 6)
+		return 0;
+	for (int i = 0; i < 6; i++)
+		want = want * 10 + (uint32_t)(code[i] - '0');
+	n = b32_decode(secret_b32, key, sizeof(key));
+	if (!secret_b32[0] || n <= 0)
+		return 0;
+	for (int64_t d = -1; d <= 1; d++)
+		hit |= auth_totp_code(key, (size_t)n, now + d * STEP, 6) == want;
+	sodium_memzero(key, sizeof(key));
+	return hit != 0;
+}
+
 int auth_totp_check(struct store *s, int64_t user_id, const char *code, int64_t now,
 		    struct err *e)
 {
 	struct auth_user_row r;
-	unsigned char key[KEY_BYTES];
-	uint32_t want = 0, hit = 0;
-	int rc, n;
+	int rc;
 
 	if (!code || strlen(code) != 6 || strspn(code, "0123456789") != 6)
 		return err_set(e, ERR_DENIED, "the code should be the 6 digits your authenticator shows");
-	for (int i = 0; i < 6; i++)
-		want = want * 10 + (uint32_t)(code[i] - '0');
 	if ((rc = auth_row_load(s, NULL, user_id, &r, e)) < 0)
 		goto out;
-	n = b32_decode(r.totp_secret, key, sizeof(key));
-	if (!r.totp_secret[0] || n <= 0) {
+	if (!r.totp_secret[0])
 		rc = err_set(e, ERR_DENIED, "this account has no second factor set up");
-		goto out;
-	}
-	for (int64_t d = -1; d <= 1; d++)
-		hit |= auth_totp_code(key, (size_t)n, now + d * STEP, 6) == want;
-	rc = hit ? 0 : err_set(e, ERR_DENIED, "wrong or expired code");
+	else if (!auth_totp_matches(r.totp_secret, code, now))
+		rc = err_set(e, ERR_DENIED, "wrong or expired code");
 out:
-	sodium_memzero(key, sizeof(key));
 	sodium_memzero(&r, sizeof(r));
 	return rc;
 }

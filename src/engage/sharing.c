@@ -221,10 +221,11 @@ int sharing_submit(struct store *s, const struct restricted_caller *c,
 	return 0;
 }
 
-struct submissions_json {
-	struct json_writer *jw;
+struct submissions_each {
 	struct store *s;
 	const char *org;	/* a partner's own only; NULL for the team */
+	int (*fn)(void *ctx, const struct store_row *r);
+	void *ctx;
 };
 
 static int agreement_org(void *ctx, const struct store_row *r)
@@ -235,7 +236,7 @@ static int agreement_org(void *ctx, const struct store_row *r)
 
 static int submission_row(void *ctx, const struct store_row *r)
 {
-	struct submissions_json *j = ctx;
+	struct submissions_each *j = ctx;
 	char org[201] = "";
 	struct err e = ERR_INIT;
 
@@ -244,7 +245,30 @@ static int submission_row(void *ctx, const struct store_row *r)
 		return -1;
 	if (j->org && strcmp(org, j->org))
 		return 0;
-	restricted_row_json(j->jw, &store_partner_submissions, r);
+	return j->fn(j->ctx, r);
+}
+
+int sharing_submissions_each(struct store *s, const struct restricted_caller *c,
+			     const char *force_id, const char *nbhd_id,
+			     int (*fn)(void *ctx, const struct store_row *r), void *ctx,
+			     struct err *e)
+{
+	struct store_where w[2] = { { PSUB_FORCE_ID, SV_TEXT(force_id) },
+				    { PSUB_NEIGHBOURHOOD_ID, SV_TEXT(nbhd_id) } };
+	struct submissions_each j = { s, c->partner_org && *c->partner_org ? c->partner_org : NULL,
+				      fn, ctx };
+	int rc;
+
+	if ((rc = restricted_allow(c, j.org ? PERM_SUBMIT_PARTNER_DATA : PERM_VIEW_INTERNAL,
+				   force_id, nbhd_id, e)) < 0)
+		return rc;
+	rc = store_row_find(s, &store_partner_submissions, w, 2, submission_row, &j, e);
+	return rc < 0 ? rc : 0;
+}
+
+static int submission_json(void *ctx, const struct store_row *r)
+{
+	restricted_row_json(ctx, &store_partner_submissions, r);
 	return 0;
 }
 
@@ -252,60 +276,55 @@ int sharing_submissions(struct store *s, const struct restricted_caller *c,
 			const char *force_id, const char *nbhd_id, struct strbuf *out,
 			struct err *e)
 {
-	struct store_where w[2] = { { PSUB_FORCE_ID, SV_TEXT(force_id) },
-				    { PSUB_NEIGHBOURHOOD_ID, SV_TEXT(nbhd_id) } };
 	struct json_writer jw;
-	struct submissions_json j = { &jw, s, c->partner_org && *c->partner_org ? c->partner_org : NULL };
+	size_t start = out->len;
 	int rc;
 
-	if ((rc = restricted_allow(c, j.org ? PERM_SUBMIT_PARTNER_DATA : PERM_VIEW_INTERNAL,
-				   force_id, nbhd_id, e)) < 0)
-		return rc;
 	json_init(&jw, out);
 	json_array_begin(&jw);
-	rc = store_row_find(s, &store_partner_submissions, w, 2, submission_row, &j, e);
+	rc = sharing_submissions_each(s, c, force_id, nbhd_id, submission_json, &jw, e);
 	json_array_end(&jw);
-	return rc < 0 ? rc : 0;
+	if (rc < 0)
+		strbuf_setlen(out, start);
+	return rc;
 }
 
 struct shared_concerns {
-	struct json_writer *jw;
 	const char *may_see;
 	int64_t *ids;
 	size_t n, cap;
+	int (*fn)(void *ctx, const struct shared_concern *sc);
+	void *ctx;
 };
 
 static int shared_concern_row(void *ctx, const struct store_row *r)
 {
 	struct shared_concerns *sc = ctx;
 	const struct store_value *v = r->v;
+	struct shared_concern out = {
+		v[CONCERN_REFERENCE].s, v[CONCERN_NEIGHBOURHOOD_ID].s, v[CONCERN_CATEGORY].s,
+		v[CONCERN_CHANNEL].s, v[CONCERN_BODY].s,
+		v[CONCERN_LOCATION_TEXT].null ? NULL : v[CONCERN_LOCATION_TEXT].s,
+		v[CONCERN_STATUS].s, v[CONCERN_RAISED_AT].i,
+	};
 
 	if (!list_has(sc->may_see, v[CONCERN_CATEGORY].s))
 		return 0;
 	if (xgrow(&sc->ids, &sc->cap, sc->n + 1, sizeof(*sc->ids)))
 		return -1;
 	sc->ids[sc->n++] = r->id;
-	json_object_begin(sc->jw);
-	json_key_str(sc->jw, "reference", v[CONCERN_REFERENCE].s);
-	json_key_str(sc->jw, "neighbourhood", v[CONCERN_NEIGHBOURHOOD_ID].s);
-	json_key_str(sc->jw, "category", v[CONCERN_CATEGORY].s);
-	json_key_str(sc->jw, "channel", v[CONCERN_CHANNEL].s);
-	json_key_str(sc->jw, "text", v[CONCERN_BODY].s);
-	json_key_str(sc->jw, "location", v[CONCERN_LOCATION_TEXT].null ? NULL : v[CONCERN_LOCATION_TEXT].s);
-	json_key_str(sc->jw, "status", v[CONCERN_STATUS].s);
-	json_key_int(sc->jw, "raised_at", v[CONCERN_RAISED_AT].i);
-	json_object_end(sc->jw);
-	return 0;
+	return sc->fn(sc->ctx, &out);
 }
 
-int sharing_concerns(struct store *s, const struct restricted_caller *c, const char *force_id,
-		     const char *nbhd_id, struct strbuf *out, struct err *e)
+int sharing_concerns_each(struct store *s, const struct restricted_caller *c,
+			  const char *force_id, const char *nbhd_id,
+			  int (*fn)(void *ctx, const struct shared_concern *sc), void *ctx,
+			  struct err *e)
 {
 	struct store_where w[2] = { { CONCERN_FORCE_ID, SV_TEXT(force_id) },
 				    { CONCERN_NEIGHBOURHOOD_ID, SV_TEXT(nbhd_id) } };
 	struct agreement_pick p = { .col = ISA_MAY_SEE };
-	struct json_writer jw;
-	struct shared_concerns sc = { &jw, NULL, NULL, 0, 0 };
+	struct shared_concerns sc = { NULL, NULL, 0, 0, fn, ctx };
 	char recipient[240], purpose[64];
 	int rc;
 
@@ -318,10 +337,7 @@ int sharing_concerns(struct store *s, const struct restricted_caller *c, const c
 	sc.may_see = p.may_see;
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
-	json_init(&jw, out);
-	json_array_begin(&jw);
 	rc = store_row_find(s, &store_concerns, w, 2, shared_concern_row, &sc, e);
-	json_array_end(&jw);
 	snprintf(recipient, sizeof(recipient), "partner: %s", c->partner_org);
 	snprintf(purpose, sizeof(purpose), "shared under agreement %lld", (long long)p.id);
 	for (size_t i = 0; rc >= 0 && i < sc.n; i++)
@@ -331,4 +347,37 @@ int sharing_concerns(struct store *s, const struct restricted_caller *c, const c
 		store_rollback(s);
 	xfree(sc.ids);
 	return rc < 0 ? rc : 0;
+}
+
+static int shared_concern_json(void *ctx, const struct shared_concern *c)
+{
+	struct json_writer *jw = ctx;
+
+	json_object_begin(jw);
+	json_key_str(jw, "reference", c->reference);
+	json_key_str(jw, "neighbourhood", c->nbhd_id);
+	json_key_str(jw, "category", c->category);
+	json_key_str(jw, "channel", c->channel);
+	json_key_str(jw, "text", c->text);
+	json_key_str(jw, "location", c->location);
+	json_key_str(jw, "status", c->status);
+	json_key_int(jw, "raised_at", c->raised_at);
+	json_object_end(jw);
+	return 0;
+}
+
+int sharing_concerns(struct store *s, const struct restricted_caller *c, const char *force_id,
+		     const char *nbhd_id, struct strbuf *out, struct err *e)
+{
+	struct json_writer jw;
+	size_t start = out->len;
+	int rc;
+
+	json_init(&jw, out);
+	json_array_begin(&jw);
+	rc = sharing_concerns_each(s, c, force_id, nbhd_id, shared_concern_json, &jw, e);
+	json_array_end(&jw);
+	if (rc < 0)
+		strbuf_setlen(out, start);
+	return rc;
 }

@@ -59,13 +59,28 @@ struct submission_input {
 int sharing_submit(struct store *s, const struct restricted_caller *c,
 		   const struct submission_input *in, int64_t *id, int64_t *agreement,
 		   struct err *e);
-/* A neighbourhood's submissions as a JSON array, newest first: the
+/* The same row by row (PSUB_* columns, store/tables.h), oldest first. */
+int sharing_submissions_each(struct store *s, const struct restricted_caller *c,
+			     const char *force_id, const char *nbhd_id,
+			     int (*fn)(void *ctx, const struct store_row *r), void *ctx,
+			     struct err *e);
+/* A neighbourhood's submissions as a JSON array, oldest first: the
  * neighbourhood team sees all of them, a partner only its own. */
 int sharing_submissions(struct store *s, const struct restricted_caller *c,
 			const char *force_id, const char *nbhd_id, struct strbuf *out,
 			struct err *e);
+/* One concern as a partner sees it: never who raised it. */
+struct shared_concern {
+	const char *reference, *nbhd_id, *category, *channel, *text, *location, *status;
+	int64_t raised_at;
+};
 /* The concerns of a neighbourhood a partner may see under its agreements,
- * as a JSON array; each one disclosed is audited with the agreement. */
+ * to `fn`; each one disclosed is audited with the agreement. */
+int sharing_concerns_each(struct store *s, const struct restricted_caller *c,
+			  const char *force_id, const char *nbhd_id,
+			  int (*fn)(void *ctx, const struct shared_concern *sc), void *ctx,
+			  struct err *e);
+/* The same as a JSON array. */
 int sharing_concerns(struct store *s, const struct restricted_caller *c, const char *force_id,
 		     const char *nbhd_id, struct strbuf *out, struct err *e);
 

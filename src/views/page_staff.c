@@ -13,13 +13,12 @@ void page_sign_in(struct strbuf *out, const struct page_ctx *pc, enum sign_in_pr
 	static const enum msg_id messages[] = {
 		[SIGN_IN_MISSING] = M_STAFF_ERR_MISSING,
 		[SIGN_IN_WRONG] = M_STAFF_ERR_WRONG,
-		[SIGN_IN_CODE] = M_STAFF_ERR_CODE,
 		[SIGN_IN_CROSS_SITE] = M_STAFF_ERR_CROSS_SITE,
 		[SIGN_IN_TOO_MANY] = M_STAFF_ERR_TOO_MANY,
 	};
-	struct govuk_error err = { problem == SIGN_IN_CODE ? "code" : "username",
+	struct govuk_error err = { "username",
 				   problem == SIGN_IN_OK ? M_STAFF_ERR_MISSING : messages[problem] };
-	int on_code = problem == SIGN_IN_CODE, on_user = problem != SIGN_IN_OK && !on_code;
+	int on_user = problem != SIGN_IN_OK;
 
 	layout_begin(&h, pc, msg_text(pc->lang, M_STAFF_SIGN_IN_TITLE));
 	HTML(&h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
@@ -42,7 +41,7 @@ void page_sign_in(struct strbuf *out, const struct page_ctx *pc, enum sign_in_pr
 						     .hint = M_STAFF_CODE_HINT, .has_hint = 1,
 						     .autocomplete = "one-time-code",
 						     .extra_class = "govuk-input--width-5" },
-			  on_code ? &err : NULL);
+			  NULL);
 	HTML(&h, "<button type=\"submit\" class=\"govuk-button\" data-module=\"govuk-button\">");
 	html_msg(&h, M_STAFF_SIGN_IN_BUTTON);
 	HTML(&h, "</button>\n</form>\n</div></div>\n");

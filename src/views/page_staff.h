@@ -13,7 +13,6 @@ enum sign_in_problem {
 	SIGN_IN_OK,		/* first showing: no error */
 	SIGN_IN_MISSING,	/* username or password left empty */
 	SIGN_IN_WRONG,		/* wrong, unknown, locked or disabled: one message for all */
-	SIGN_IN_CODE,		/* the account needs its authenticator code */
 	SIGN_IN_CROSS_SITE,	/* the form was posted from another site */
 	SIGN_IN_TOO_MANY,	/* too many attempts from this client: wait */
 };

@@ -27,6 +27,7 @@ static const struct nbhd_link meeting_links[] = {
 	{ "/feedback", M_SN_LINK_FEEDBACK, M_SN_LINK_FEEDBACK_HINT },
 	{ "/pack", M_SN_LINK_PACK, M_SN_LINK_PACK_HINT },
 	{ "/impact-assessments", M_CIA_TITLE, M_SN_LINK_CIA_HINT },
+	{ "/partner-data", M_PD_TITLE, M_SN_LINK_PD_HINT },
 };
 
 static void link_list(struct html *h, const struct entry_nbhd *nb, enum msg_id heading,

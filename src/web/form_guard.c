@@ -4,8 +4,11 @@
  */
 #include "web/form_guard.h"
 
+#include "base/ratelimit.h"
+
 #include <arpa/inet.h>
 #include <string.h>
+#include <time.h>
 #include <strings.h>
 
 int web_same_site(const struct http_request *req)
@@ -71,4 +74,16 @@ size_t web_client_key(const struct http_request *req, int trust_proxy,
 		n = WEB_CLIENT_KEY_MAX;
 	memcpy(out, addr, n);
 	return n;
+}
+
+int64_t web_rate_wait(struct ratelimit *rl, const struct http_request *req, int trust_proxy)
+{
+	unsigned char key[WEB_CLIENT_KEY_MAX];
+	struct timespec ts;
+	size_t n;
+
+	if (!rl || !(n = web_client_key(req, trust_proxy, key)))
+		return 0;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ratelimit_take(rl, key, n, (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
 }

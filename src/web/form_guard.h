@@ -31,6 +31,7 @@
 #define ENGAGE_FORM_GUARD_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "web/http.h"
 
@@ -42,5 +43,11 @@ int web_same_site(const struct http_request *req);
  * when the request carries no address at all). */
 size_t web_client_key(const struct http_request *req, int trust_proxy,
 		      unsigned char out[WEB_CLIENT_KEY_MAX]);
+
+struct ratelimit;
+/* Count one request of this client against `rl`: 0 when it may go on (and
+ * is counted), else the milliseconds to wait.  A NULL `rl`, or a request
+ * with no address, is never held back. */
+int64_t web_rate_wait(struct ratelimit *rl, const struct http_request *req, int trust_proxy);
 
 #endif

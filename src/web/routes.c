@@ -37,6 +37,7 @@
 #include "views/layout.h"
 #include "web/assets.h"
 #include "web/metrics.h"
+#include "web/form_guard.h"
 #include "web/pages.h"
 #include "web/staff.h"
 #include "web/routes_concern.h"
@@ -241,6 +242,7 @@ static int h_concern_raise(void *app, const struct http_request *req, struct htt
 {
 	struct web_app *wa = app;
 	const char *type = http_header(req, "Content-Type");
+	int64_t wait;
 	int rc;
 
 	/* JSON only: a browser cannot send it cross-site without CORS, which
@@ -255,6 +257,16 @@ static int h_concern_raise(void *app, const struct http_request *req, struct htt
 		STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
 			   created(api_staff_concern_raise(wa->store, actor, req->body, req->body_len,
 							   &res->body, &res->err), res));
+	}
+	/* the public form's limit, whichever door the concern comes through */
+	if ((wait = web_rate_wait(wa->concern_limit, req, wa->trust_proxy)) > 0) {
+		char seconds[24];
+
+		snprintf(seconds, sizeof(seconds), "%lld", (long long)((wait + 999) / 1000));
+		http_response_error(res, 429, "too_many_requests",
+				    "too many concerns from this address; try again in %s seconds", seconds);
+		http_response_header(res, "Retry-After", seconds);
+		return 0;
 	}
 	pthread_mutex_lock(wa->store_lock);
 	rc = api_concern_raise(wa->store, req->body, req->body_len, &res->body, &res->err);
@@ -659,6 +671,9 @@ const struct route web_routes[] = {
 	  .name = "staff-cia", .query = { Q_TEXT("purpose", 500) } },
 	{ .methods = HTTP_POST, .pattern = "/staff/impact-assessments/{cia}/reviews",
 	  .handler = web_cia_review_post, .name = "staff-cia-review" },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/partner-data",
+	  .handler = web_partner_page, .name = "staff-partner-data",
+	  .query = { Q_INT("submitted", 1, INT64_MAX) } },
 	{ .methods = HTTP_GET, .pattern = "/language/{code}", .handler = web_language_switch,
 	  .name = "language", .role = 0, .query = { Q_TEXT("back", 1024) } },
 	{ .methods = HTTP_GET, .pattern = "/assets/{file}", .handler = h_asset,

@@ -66,28 +66,16 @@ int web_concern_form(void *app, const struct http_request *req, struct http_resp
 	return 0;
 }
 
-static int64_t now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* 0 when this client may record one more concern; otherwise the page
  * saying how long to wait is written (429). */
 static int over_limit(struct web_app *wa, const struct http_request *req,
 		      const struct concern_form *f, const struct page_ctx *pc,
 		      struct http_response *res)
 {
-	unsigned char key[WEB_CLIENT_KEY_MAX];
-	size_t n;
-	int64_t wait;
+	int64_t wait = web_rate_wait(wa->concern_limit, req, wa->trust_proxy);
 	char minutes[24], seconds[24];
 
-	if (!wa->concern_limit || !(n = web_client_key(req, wa->trust_proxy, key)))
-		return 0;
-	if (!(wait = ratelimit_take(wa->concern_limit, key, n, now_ms())))
+	if (!wait)
 		return 0;
 	snprintf(minutes, sizeof(minutes), "%lld", (long long)((wait + 59999) / 60000));
 	snprintf(seconds, sizeof(seconds), "%lld", (long long)((wait + 999) / 1000));

@@ -17,6 +17,7 @@
 #include "index/readmodel.h"
 #include "store/tables.h"
 #include "views/page_cia.h"
+#include "views/page_partner.h"
 #include "web/pages.h"
 #include "web/staff.h"
 
@@ -40,33 +41,43 @@ static const char *form_get(const void *ctx, const char *name)
 	return web_form_get(ctx, name);
 }
 
-/* A service's refusal "field name: why" beside the form field it names. */
+/* A service's refusal "field name: why" beside the form field it names
+ * (the first of `fields` whose prefix the message starts with, else the
+ * last, the form's first field). */
 struct refusal {
 	struct govuk_error e;
 	const char *arg;
 	char field[32], why[ERR_MSG_MAX];
 };
+struct field_prefix {
+	const char *prefix, *field;
+};
 
-static void refusal_of(const struct err *e, struct refusal *r)
+static void refusal_of(const struct err *e, const struct field_prefix *fields, size_t n,
+		       enum msg_id message, struct refusal *r)
 {
-	static const struct { const char *prefix, *field; } fields[] = {
-		{ "incident at:", "incident_at" }, { "incident:", "incident" },
-		{ "communities:", "communities" }, { "information needed:", "information_needed" },
-		{ "information from:", "information_from" }, { "overseen by:", "overseen_by" },
-		{ "deadline:", "deadline" }, { "vulnerable:", "vulnerable" },
-		{ "confidence:", "confidence" }, { "cross border:", "cross_border" },
-		{ "review days:", "review_days" }, { "notes:", "notes" },
-	};
-	const char *field = "incident";
+	const char *field = fields[n - 1].field;
 
-	for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
-		if (!strncmp(e->msg, fields[i].prefix, strlen(fields[i].prefix)))
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(e->msg, fields[i].prefix, strlen(fields[i].prefix))) {
 			field = fields[i].field;
+			break;
+		}
 	snprintf(r->field, sizeof(r->field), "%s", field);
 	snprintf(r->why, sizeof(r->why), "%s", e->msg);
-	r->e = (struct govuk_error){ r->field, M_CIA_ERR_FIELD };
+	r->e = (struct govuk_error){ r->field, message };
 	r->arg = r->why;
 }
+
+static const struct field_prefix cia_fields[] = {
+	{ "incident at:", "incident_at" }, { "communities:", "communities" },
+	{ "information needed:", "information_needed" }, { "information from:", "information_from" },
+	{ "overseen by:", "overseen_by" }, { "deadline:", "deadline" },
+	{ "vulnerable:", "vulnerable" }, { "confidence:", "confidence" },
+	{ "cross border:", "cross_border" }, { "review days:", "review_days" },
+	{ "notes:", "notes" }, { "incident:", "incident" },
+};
+#define CIA_FIELDS (sizeof(cia_fields) / sizeof(cia_fields[0]))
 
 struct summaries {
 	struct cia_summary v[MAX_ITEMS];
@@ -164,7 +175,7 @@ int web_cia_list_page(void *app, const struct http_request *req, struct http_res
 			rc = err_set(&res->err, e.code, "%s", e.msg);
 			goto done;
 		}
-		refusal_of(&e, &ref);
+		refusal_of(&e, cia_fields, CIA_FIELDS, M_CIA_ERR_FIELD, &ref);
 		p.errors = (struct entry_errors){ &ref.e, &ref.arg, 1 };
 		p.typed = (struct entry_values){ form_get, &st.form };
 		status = 400;
@@ -354,7 +365,7 @@ int web_cia_review_post(void *app, const struct http_request *req, struct http_r
 	} else if (rc == ERR_DENIED) {
 		rc = web_staff_forbidden(req, &st, res);
 	} else if (rc == ERR_INVALID) {
-		refusal_of(&e, &ref);
+		refusal_of(&e, cia_fields, CIA_FIELDS, M_CIA_ERR_FIELD, &ref);
 		rc = show(wa, req, &st, id, purpose && *purpose ? purpose : "reviewing",
 			  &(struct entry_errors){ &ref.e, &ref.arg, 1 },
 			  &(struct entry_values){ form_get, &st.form }, 400, res);
@@ -362,5 +373,131 @@ int web_cia_review_post(void *app, const struct http_request *req, struct http_r
 		rc = err_set(&res->err, e.code, "%s", e.msg);
 	}
 	web_staff_end(wa, &st);
+	return rc;
+}
+
+/* --- partners' data -------------------------------------------------------- */
+
+struct rows {
+	struct strbuf sb;
+	struct html h;
+	size_t n;
+};
+
+static int submission_row(void *ctx, const struct store_row *r)
+{
+	struct rows *rows = ctx;
+
+	partner_submission_row(&rows->h, r->v);
+	rows->n++;
+	return 0;
+}
+
+static int concern_row(void *ctx, const struct shared_concern *c)
+{
+	struct rows *rows = ctx;
+
+	partner_concern_row(&rows->h, c);
+	rows->n++;
+	return 0;
+}
+
+static const struct field_prefix submission_fields[] = {
+	{ "occurred at:", "at" }, { "source:", "source" }, { "summary:", "summary" },
+	{ "location:", "location" }, { "category:", "category" }, { "no agreement", "category" },
+	{ "", "source" },
+};
+
+static int submit(struct web_app *wa, const struct restricted_caller *c, const struct web_form *f,
+		  const char *force, const char *nbhd, int64_t *id, struct err *e)
+{
+	const char *at = web_form_get(f, "at");
+	int64_t agreement;
+	struct submission_input in = { force, nbhd, web_form_get(f, "source"),
+				       web_form_get(f, "category"), 0, web_form_get(f, "location"),
+				       web_form_get(f, "summary") };
+
+	if (!at || time_parse_iso(at, strlen(at), &in.occurred_at) < 0)
+		return err_set(e, ERR_INVALID, "occurred at: give the date and time, e.g. 2026-12-01T09:30");
+	return sharing_submit(wa->store, c, &in, id, &agreement, e);
+}
+
+int web_partner_page(void *app, const struct http_request *req, struct http_response *res)
+{
+	struct web_app *wa = app;
+	int post = req->method_bit == HTTP_POST;
+	struct web_staff st;
+	struct partner_page p = { 0 };
+	struct rows subs = { STRBUF_INIT, { NULL, LANG_EN }, 0 }, cons = subs;
+	struct restricted_caller c;
+	struct refusal ref;
+	struct page_ctx pc;
+	struct err e = ERR_INIT;
+	const char *submitted = http_query(req, "submitted");
+	int64_t id = 0;
+	long n;
+	int rc = 0, status = 200;
+
+	if (web_staff_begin(wa, req, res, post ? PERM_SUBMIT_PARTNER_DATA : PERM_VIEW_INTERNAL, &st))
+		return 0;
+	p.nb.force_id = http_param(req, "force");
+	p.nb.id = http_param(req, "id");
+	n = wa->rm ? readmodel_neighbourhood(wa->rm, p.nb.force_id, p.nb.id) : -1;
+	if (!web_staff_can_see(&st, p.nb.force_id, p.nb.id) || n < 0) {
+		web_staff_end(wa, &st);
+		return n < 0 ? web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD)
+			     : web_staff_forbidden(req, &st, res);
+	}
+	p.nb.name = wa->rm->nbhds[n].name;
+	c = caller_of(&st);
+	web_staff_page_ctx(req, &st, &pc);
+	subs.h = (struct html){ &subs.sb, pc.lang };
+	cons.h = (struct html){ &cons.sb, pc.lang };
+	if (post) {
+		if ((rc = submit(wa, &c, &st.form, p.nb.force_id, p.nb.id, &id, &e)) == 0) {
+			char loc[200];
+
+			snprintf(loc, sizeof(loc), "%s?submitted=%lld", req->path, (long long)id);
+			http_response_header(res, "Location", loc);
+			http_response_header(res, "Cache-Control", "no-store");
+			res->status = 303;
+			goto done;
+		}
+		if (e.code != ERR_INVALID && e.code != ERR_DENIED) {
+			rc = err_set(&res->err, e.code, "%s", e.msg);
+			goto done;
+		}
+		rc = 0;
+		refusal_of(&e, submission_fields, sizeof(submission_fields) / sizeof(submission_fields[0]),
+			   M_PD_ERR, &ref);
+		p.errors = (struct entry_errors){ &ref.e, &ref.arg, 1 };
+		p.typed = (struct entry_values){ form_get, &st.form };
+		status = 400;
+	}
+	p.partner_org = c.partner_org;
+	if ((rc = sharing_submissions_each(wa->store, &c, p.nb.force_id, p.nb.id, submission_row,
+					   &subs, &res->err)) < 0)
+		goto done;
+	if (p.partner_org) {
+		struct err ignored = ERR_INIT;
+		int got = sharing_concerns_each(wa->store, &c, p.nb.force_id, p.nb.id, concern_row,
+						&cons, &ignored);
+
+		if (got == ERR_DENIED)
+			p.no_agreement = 1;
+		else if ((rc = got) < 0)
+			goto done;
+	}
+	p.submission_rows = strbuf_str(&subs.sb);
+	p.nsubmissions = subs.n;
+	p.concern_rows = strbuf_str(&cons.sb);
+	p.nconcerns = cons.n;
+	p.submitted = submitted ? strtoll(submitted, NULL, 10) : 0;
+	page_partner(&res->body, &pc, &p);
+	private_page(res, status);
+done:
+	web_staff_end(wa, &st);
+	strbuf_release(&subs.sb);
+	strbuf_release(&cons.sb);
 	return rc;
 }

@@ -137,40 +137,6 @@ static int sign_in_page(const struct http_request *req, struct http_response *re
 	return 0;
 }
 
-/* Milliseconds this client must wait before another sign-in attempt, or 0
- * (the attempt counted).  Every attempt counts, right or wrong: the
- * account's own lockout (auth.*) guards one account, this guards them all
- * from one place trying many. */
-static int64_t too_many_tries(struct web_app *wa, const struct http_request *req)
-{
-	unsigned char key[WEB_CLIENT_KEY_MAX];
-	struct timespec ts;
-	size_t n;
-
-	if (!wa->signin_limit || !(n = web_client_key(req, wa->trust_proxy, key)))
-		return 0;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ratelimit_take(wa->signin_limit, key, n,
-			      (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
-}
-
-/* Checks the password and, for an account that has one, the code; fills
- * *user.  The store lock is held. */
-static enum sign_in_problem check_sign_in(struct web_app *wa, const char *username,
-					  const char *password, const char *code,
-					  struct auth_user *user)
-{
-	struct err e = ERR_INIT;
-	int64_t now = time_now();
-
-	if (auth_password_check(wa->store, &wa->auth_policy, username, password, now, user, &e) < 0)
-		return SIGN_IN_WRONG;
-	if (user->has_totp &&
-	    (!code || !*code || auth_totp_check(wa->store, user->id, code, now, &e) < 0))
-		return SIGN_IN_CODE;
-	return SIGN_IN_OK;
-}
-
 int web_staff_sign_in(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
@@ -197,7 +163,9 @@ int web_staff_sign_in(void *app, const struct http_request *req, struct http_res
 		sign_in_page(req, res, 403, SIGN_IN_CROSS_SITE, username, next);
 		goto done;
 	}
-	if ((wait = too_many_tries(wa, req)) > 0) {
+	/* every attempt counts, right or wrong: each account's lockout guards
+	 * one account, this guards them all from one place trying many */
+	if ((wait = web_rate_wait(wa->signin_limit, req, wa->trust_proxy)) > 0) {
 		char seconds[24];
 
 		snprintf(seconds, sizeof(seconds), "%lld", (long long)((wait + 999) / 1000));
@@ -210,7 +178,9 @@ int web_staff_sign_in(void *app, const struct http_request *req, struct http_res
 		goto done;
 	}
 	pthread_mutex_lock(wa->store_lock);
-	problem = check_sign_in(wa, username, password, web_form_get(&f, "code"), &user);
+	problem = auth_sign_in(wa->store, &wa->auth_policy, username, password,
+			       web_form_get(&f, "code"), time_now(), &user, &e) == 0 ? SIGN_IN_OK
+											: SIGN_IN_WRONG;
 	if (problem == SIGN_IN_OK) {
 		/* a new session every time: end the one the browser holds */
 		if (http_cookie(req, WEB_SESSION_COOKIE, old, sizeof(old)) >= 0)
@@ -220,7 +190,7 @@ int web_staff_sign_in(void *app, const struct http_request *req, struct http_res
 	}
 	pthread_mutex_unlock(wa->store_lock);
 	if (problem != SIGN_IN_OK) {
-		sign_in_page(req, res, problem == SIGN_IN_CODE ? 401 : 401, problem, username, next);
+		sign_in_page(req, res, 401, problem, username, next);
 		goto done;
 	}
 	snprintf(cookie, sizeof(cookie),
