@@ -67,6 +67,9 @@ struct cia_summary {
 int cia_each(struct store *s, const struct restricted_caller *c, const char *force_id,
 	     const char *nbhd_id, const char *today, int overdue_only,
 	     int (*fn)(void *ctx, const struct cia_summary *a), void *ctx, struct err *e);
+/* Whether the caller may open assessment `id` (0, ERR_DENIED or
+ * ERR_NOTFOUND), before being asked why: nothing is read or recorded. */
+int cia_may_open(struct store *s, const struct restricted_caller *c, int64_t id, struct err *e);
 /* Open assessment `id` for a purpose (recorded as a consultation): `fn`
  * gets its row (CIA_* columns, store/tables.h), then `review_fn` each
  * review (CIAREV_*), oldest first.  For pages that show it whole. */

@@ -150,7 +150,8 @@ void page_cia_list(struct strbuf *out, const struct page_ctx *pc, const struct c
 	layout_end(&h, pc);
 }
 
-void page_cia_purpose(struct strbuf *out, const struct page_ctx *pc, int64_t id, int missing)
+void page_cia_purpose(struct strbuf *out, const struct page_ctx *pc, int64_t id, int missing,
+		      int reviewed)
 {
 	struct html h = { out, pc->lang };
 	struct govuk_error err = { "purpose", M_CIA_PURPOSE_MISSING };
@@ -160,15 +161,20 @@ void page_cia_purpose(struct strbuf *out, const struct page_ctx *pc, int64_t id,
 	layout_begin(&h, pc, msg_text(pc->lang, M_CIA_PURPOSE_TITLE));
 	HTML(&h, "<div class=\"govuk-grid-row\"><div class=\"govuk-grid-column-two-thirds\">\n");
 	govuk_error_summary(&h, &err, missing ? 1 : 0);
+	if (reviewed) {
+		entry_banner_begin(&h, M_CIA_REVIEW_SAVED, NULL);
+		entry_banner_end(&h);
+	}
 	HTML(&h, "<span class=\"govuk-caption-l\">");
 	html_msg_args(&h, M_CIA_NUMBER, num, NULL);
 	HTML(&h, "</span><h1 class=\"govuk-heading-l\">");
 	html_msg(&h, M_CIA_PURPOSE_TITLE);
 	HTML(&h, "</h1>\n<p class=\"govuk-body\">");
 	html_msg(&h, M_CIA_PURPOSE_LEAD);
-	HTML(&h, "</p>\n<form method=\"get\" action=\"/staff/impact-assessments/");
+	HTML(&h, "</p>\n<form method=\"post\" action=\"/staff/impact-assessments/");
 	html_url_arg(&h, num);
 	HTML(&h, "\" novalidate>\n");
+	govuk_hidden(&h, "csrf", pc->csrf);
 	govuk_input_field(&h, &(struct govuk_input){ .id = "purpose", .label = M_CIA_PURPOSE_LABEL,
 						     .hint = M_CIA_PURPOSE_HINT, .has_hint = 1 },
 			  missing ? &err : NULL);

@@ -23,9 +23,11 @@ struct cia_list_page {
 };
 void page_cia_list(struct strbuf *out, const struct page_ctx *pc, const struct cia_list_page *p);
 
-/* "Why are you opening it?" for assessment `id`; `missing` when the
- * purpose was asked for and left empty. */
-void page_cia_purpose(struct strbuf *out, const struct page_ctx *pc, int64_t id, int missing);
+/* "Why are you opening it?" for assessment `id` (a form POSTed back with
+ * the session's CSRF token); `missing` when it was sent empty, `reviewed`
+ * after a review was saved. */
+void page_cia_purpose(struct strbuf *out, const struct page_ctx *pc, int64_t id, int missing,
+		      int reviewed);
 
 struct cia_record_page {
 	const struct store_value *a;	/* the assessment's CIA_* columns */

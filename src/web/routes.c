@@ -667,8 +667,8 @@ const struct route web_routes[] = {
 	/* impact assessments on the staff pages (routes_staff_restricted.c) */
 	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/impact-assessments",
 	  .handler = web_cia_list_page, .name = "staff-cia-list", .query = { Q_INT("recorded", 1, INT64_MAX) } },
-	{ .methods = HTTP_GET, .pattern = "/staff/impact-assessments/{cia}", .handler = web_cia_record_page,
-	  .name = "staff-cia", .query = { Q_TEXT("purpose", 500) } },
+	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/impact-assessments/{cia}",
+	  .handler = web_cia_record_page, .name = "staff-cia", .query = { Q_SLUG("reviewed") } },
 	{ .methods = HTTP_POST, .pattern = "/staff/impact-assessments/{cia}/reviews",
 	  .handler = web_cia_review_post, .name = "staff-cia-review" },
 	{ .methods = HTTP_GET | HTTP_POST, .pattern = "/staff/neighbourhoods/{force}/{id}/partner-data",

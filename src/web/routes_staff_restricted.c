@@ -311,20 +311,33 @@ static int show(struct web_app *wa, const struct http_request *req, struct web_s
 	return 0;
 }
 
+/* GET asks why (after checking, without reading it, that the caller may
+ * open it); the answer comes back as a POST with the session's CSRF token,
+ * so a link from elsewhere cannot make an audited opening with a purpose
+ * of its choosing, and the purpose stays out of URLs and browser history. */
 int web_cia_record_page(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
 	struct web_staff st;
-	const char *purpose = http_query(req, "purpose");
-	int64_t id = cia_param(req);
+	struct restricted_caller c;
 	struct page_ctx pc;
+	const char *purpose = NULL;
+	int64_t id = cia_param(req);
 	int rc;
 
 	if (web_staff_begin(wa, req, res, PERM_VIEW_RESTRICTED, &st))
 		return 0;
-	if (!purpose || !*purpose) {	/* ask why before anything is shown */
+	c = caller_of(&st);
+	if ((rc = cia_may_open(wa->store, &c, id, &res->err)) < 0) {
+		web_staff_end(wa, &st);
+		return rc == ERR_DENIED ? web_staff_forbidden(req, &st, res)
+		     : rc == ERR_NOTFOUND ? web_page_not_found(req, res, M_CIA_NOT_FOUND) : rc;
+	}
+	if (req->method_bit == HTTP_POST)
+		purpose = web_form_get(&st.form, "purpose");
+	if (!purpose || !*purpose) {
 		web_staff_page_ctx(req, &st, &pc);
-		page_cia_purpose(&res->body, &pc, id, purpose != NULL);
+		page_cia_purpose(&res->body, &pc, id, purpose != NULL, http_query(req, "reviewed") != NULL);
 		private_page(res, purpose ? 400 : 200);
 		web_staff_end(wa, &st);
 		return 0;
@@ -342,6 +355,7 @@ int web_cia_review_post(void *app, const struct http_request *req, struct http_r
 	struct restricted_caller c;
 	struct refusal ref;
 	struct err e = ERR_INIT;
+	struct page_ctx pc;
 	int64_t id = cia_param(req);
 	const char *purpose;
 	int rc;
@@ -353,22 +367,24 @@ int web_cia_review_post(void *app, const struct http_request *req, struct http_r
 	rc = cia_review(wa->store, &c, id, web_form_get(&st.form, "confidence"),
 			web_form_get(&st.form, "notes"), web_form_get(&st.form, "close") != NULL, &e);
 	if (rc == 0) {
-		struct strbuf loc = STRBUF_INIT;
-		struct html h = { &loc, LANG_EN };
+		char loc[96];
 
-		strbuf_addf(&loc, "/staff/impact-assessments/%lld?purpose=", (long long)id);
-		html_url_arg(&h, purpose ? purpose : "reviewed");
-		http_response_header(res, "Location", loc.buf ? loc.buf : "/staff");
+		snprintf(loc, sizeof(loc), "/staff/impact-assessments/%lld?reviewed=1", (long long)id);
+		http_response_header(res, "Location", loc);
 		http_response_header(res, "Cache-Control", "no-store");
 		res->status = 303;
-		strbuf_release(&loc);
 	} else if (rc == ERR_DENIED) {
 		rc = web_staff_forbidden(req, &st, res);
-	} else if (rc == ERR_INVALID) {
+	} else if (rc == ERR_INVALID && purpose && *purpose) {
+		/* shown again with what was typed, for the reason given when opened */
 		refusal_of(&e, cia_fields, CIA_FIELDS, M_CIA_ERR_FIELD, &ref);
-		rc = show(wa, req, &st, id, purpose && *purpose ? purpose : "reviewing",
-			  &(struct entry_errors){ &ref.e, &ref.arg, 1 },
+		rc = show(wa, req, &st, id, purpose, &(struct entry_errors){ &ref.e, &ref.arg, 1 },
 			  &(struct entry_values){ form_get, &st.form }, 400, res);
+	} else if (rc == ERR_INVALID) {
+		web_staff_page_ctx(req, &st, &pc);
+		page_cia_purpose(&res->body, &pc, id, 0, 0);
+		private_page(res, 400);
+		rc = 0;
 	} else {
 		rc = err_set(&res->err, e.code, "%s", e.msg);
 	}

@@ -6,7 +6,7 @@
  * is recorded; recording and reviewing need an officer or sergeant.
  *
  *	GET, POST /staff/neighbourhoods/{force}/{id}/impact-assessments
- *	GET /staff/impact-assessments/{cia}?purpose=
+ *	GET /staff/impact-assessments/{cia}  (asks why), POST (purpose, csrf: shows it)
  *	POST /staff/impact-assessments/{cia}/reviews
  */
 #ifndef ENGAGE_ROUTES_STAFF_RESTRICTED_H

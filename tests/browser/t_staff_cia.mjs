@@ -39,7 +39,12 @@ export default async function (t) {
     await page.check('input[name="confidence"][value="medium"]')
     await page.fill('#notes', 'Calmer after the open day.')
     await page.locator('form button[type="submit"]').last().click()
-    t.ok((await page.content()).includes('Calmer after the open day.'), `${lang}: the review is saved and shown`)
+    t.ok(await page.locator('.govuk-notification-banner').isVisible(), `${lang}: the review is saved`)
+    t.ok(!page.url().includes('purpose'), `${lang}: no reason is ever put in the address`, page.url())
+    // every look asks why again
+    await page.fill('#purpose', 'checking the review')
+    await page.locator('#purpose').press('Enter')
+    t.ok((await page.content()).includes('Calmer after the open day.'), `${lang}: the review shows in the assessment`)
     t.ok(page.problems.length === 0, `${lang}: no script errors or outside requests`, page.problems.join('\n'))
     await t.shot(page, `staff-cia-record-${lang}-${width === PHONE ? 'phone' : 'desktop'}`)
   }
