@@ -74,10 +74,10 @@ done:
 	return rc;
 }
 
-int api_staff_propose(struct store *s, const char *body, size_t len, struct strbuf *out,
-		      struct err *e)
+int api_staff_propose(struct store *s, const char *actor, const char *body, size_t len,
+		      struct strbuf *out, struct err *e)
 {
-	struct priority_input in = { 0 };
+	struct priority_input in = { .created_by = actor };
 	struct api_body *b;
 	int64_t id;
 	int present, rc = api_body_parse(body, len, &b, e);

@@ -26,8 +26,8 @@
 int api_staff_activity(struct store *s, const char *actor, const char *body, size_t len,
 		       struct strbuf *out, struct err *e);
 /* POST /api/v1/priorities {"force","neighbourhood","group","title","public_text","category"} */
-int api_staff_propose(struct store *s, const char *body, size_t len, struct strbuf *out,
-		      struct err *e);
+int api_staff_propose(struct store *s, const char *actor, const char *body, size_t len,
+		      struct strbuf *out, struct err *e);
 /* POST /api/v1/priorities/{id}/votes {"meeting","for","against","abstain"} */
 int api_staff_vote(struct store *s, int64_t priority, const char *body, size_t len,
 		   struct strbuf *out, struct err *e);

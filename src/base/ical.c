@@ -61,8 +61,11 @@ static void property(struct ical *ic, const char *name, const char *value, int t
 	strbuf_addch(&line, ':');
 	if (text)
 		ical_escape(&line, value);
-	else
-		strbuf_addstr(&line, value);
+	else	/* a value that is not text (a URL, a date) holds no control
+		 * characters: a CR or LF would end the line and start another */
+		for (const char *c = value; *c; c++)
+			if ((unsigned char)*c >= 0x20 && *c != 0x7f)
+				strbuf_addch(&line, *c);
 	if (line.failed)
 		ic->out->failed = line.failed;
 	else

@@ -7,16 +7,24 @@
 #include "base/timeutil.h"
 #include "engage/privacy.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+/* The export holds personal data: a new file only its owner can read
+ * (never an existing one, which may be someone else's). */
 static int write_out(const char *path, const struct strbuf *sb)
 {
-	FILE *f = path ? fopen(path, "w") : stdout;
+	int fd = path ? open(path, O_WRONLY | O_CREAT | O_EXCL, 0600) : -1;
+	FILE *f = path ? (fd >= 0 ? fdopen(fd, "w") : NULL) : stdout;
 
 	if (!f) {
-		cli_error("person export: cannot write '%s'", path);
+		cli_error("person export: cannot create '%s': %s", path ? path : "-", strerror(errno));
+		if (fd >= 0)
+			close(fd);
 		return EXIT_FAILED;
 	}
 	fwrite(sb->buf ? sb->buf : "", 1, sb->len, f);

@@ -256,7 +256,7 @@ const struct cli_command cli_commands[] = {
 	    { "reference", "REF", "or a concern reference they quote" },
 	    { "purpose", "TEXT", "why, e.g. the request's number (export)" },
 	    { "reason", "TEXT", "why, e.g. 'erasure request 2026-07' (erase)" },
-	    { "out", "FILE", "write the export here (default: standard output)" },
+	    { "out", "FILE", "a new file for the export, readable by you only (default: standard output)" },
 	    { "by", "NAME", "who is acting (default: cli:$USER)" } },
 	  cmd_person },
 	{ "retention", "retention run [--dry-run]",

@@ -32,6 +32,8 @@ static int check(struct store *s, const struct activity_input *in, int *mode, st
 		return err_set(e, ERR_INVALID, "ends: it cannot end before it starts");
 	if (*mode != MODE_ONLINE && !(in->venue && *in->venue))
 		return err_set(e, ERR_INVALID, "venue: an in-person activity needs a venue");
+	if (in->online_url && strpbrk(in->online_url, " \t\r\n\"<>"))
+		return err_set(e, ERR_INVALID, "online link: a web address has no spaces, quotes or line breaks");
 	if (*mode != MODE_IN_PERSON &&
 	    !(in->online_url && (!strncmp(in->online_url, "https://", 8) || !strncmp(in->online_url, "http://", 7))))
 		return err_set(e, ERR_INVALID, "online link: an online or hybrid activity needs an http(s) link");

@@ -42,15 +42,18 @@ static int add_row_id(void *ctx, const struct store_row *r)
 	return add_id(ctx, r->id);
 }
 
-/* "07700 900-123" -> "07700900123"; "+44 7700 900123" -> "07700900123". */
+/* "07700 900-123" -> "07700900123"; "+44 7700 900123" and "0044 7700
+ * 900123" -> "07700900123". */
 static void phone_digits(const char *in, char *out, size_t size)
 {
 	size_t n = 0;
 
 	if (!in)
 		in = "";
-	if (!strncmp(in, "+44", 3)) {
-		in += 3;
+	while (*in == ' ')
+		in++;
+	if (!strncmp(in, "+44", 3) || !strncmp(in, "0044", 4)) {
+		in += in[0] == '+' ? 3 : 4;
 		if (n + 1 < size)
 			out[n++] = '0';
 	}

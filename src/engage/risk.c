@@ -95,9 +95,11 @@ static int check(struct store *s, const struct risk_contact_input *in, struct er
 	return 0;
 }
 
+/* The contacts in the 12 months up to `to`: a person with more than one
+ * there is a repeat victim (one rule, for recording, showing and listing). */
 struct window {
-	int64_t from, this_contact;
-	int count, earlier;
+	int64_t from, to;
+	int count;
 	int64_t last;
 	char level[16];
 };
@@ -107,11 +109,8 @@ static int count_contact(void *ctx, const struct store_row *r)
 	struct window *w = ctx;
 	int64_t at = r->v[RISKC_CONTACTED_AT].i;
 
-	if (at >= w->from) {
+	if (at >= w->from && at <= w->to)
 		w->count++;
-		if (r->id != w->this_contact)
-			w->earlier = 1;
-	}
 	if (at >= w->last) {
 		w->last = at;
 		snprintf(w->level, sizeof(w->level), "%s", r->v[RISKC_RISK_LEVEL].s);
@@ -120,14 +119,14 @@ static int count_contact(void *ctx, const struct store_row *r)
 }
 
 /* Contacts of `person` in the 12 months before `at`. */
-static int window_of(struct store *s, int64_t person, int64_t at, int64_t this_contact,
-		     struct window *w, struct err *e)
+static int window_of(struct store *s, int64_t person, int64_t at, struct window *w,
+		     struct err *e)
 {
 	struct store_where where = { RISKC_PERSON_ID, SV_INT(person) };
 
 	memset(w, 0, sizeof(*w));
 	w->from = at - RISK_REPEAT_WINDOW_DAYS * 86400LL;
-	w->this_contact = this_contact;
+	w->to = at;
 	return store_row_find(s, &store_risk_contacts, &where, 1, count_contact, w, e);
 }
 
@@ -203,7 +202,7 @@ int risk_record_contact(struct store *s, const struct restricted_caller *c,
 	v[RISKC_NOTES] = SV_TEXT(in->notes && *in->notes ? in->notes : NULL);
 	v[RISKC_CREATED_BY] = SV_TEXT(c->actor);
 	if ((rc = store_row_insert(s, &store_risk_contacts, v, &contact_id, e)) < 0 ||
-	    (rc = window_of(s, person, at, contact_id, &w, e)) < 0 ||
+	    (rc = window_of(s, person, at, &w, e)) < 0 ||
 	    (rc = restricted_audit(s, c, in->person_id ? AUDIT_ALTERATION : AUDIT_COLLECTION,
 				   RECORD_KIND, person, in->person_id ? "assessed again at a later contact"
 				   : "assessed at first contact", NULL, NULL, e)) < 0 ||
@@ -211,7 +210,7 @@ int risk_record_contact(struct store *s, const struct restricted_caller *c,
 		goto fail;
 	out->person_id = person;
 	out->contacts_in_window = w.count;
-	out->repeat_victim = w.earlier;
+	out->repeat_victim = w.count >= 2;
 	return 0;
 fail:
 	store_rollback(s);
@@ -233,7 +232,7 @@ int risk_show(struct store *s, const struct restricted_caller *c, int64_t person
 	eng_row_release(&r);
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
-	if ((rc = window_of(s, person_id, time_now(), 0, &win, e)) < 0)
+	if ((rc = window_of(s, person_id, time_now(), &win, e)) < 0)
 		goto fail;
 	json_init(&jw, out);
 	json_object_begin(&jw);
@@ -289,7 +288,7 @@ int risk_list(struct store *s, const struct restricted_caller *c, const char *fo
 		struct window win;
 		char last[21];
 
-		if ((rc = window_of(s, p.ids[i], now, 0, &win, e)) < 0)
+		if ((rc = window_of(s, p.ids[i], now, &win, e)) < 0)
 			break;
 		time_format_utc(win.last, last);
 		json_object_begin(&jw);

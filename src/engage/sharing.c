@@ -76,7 +76,16 @@ int sharing_agree(struct store *s, const struct restricted_caller *c,
 	v[ISA_ENDS] = SV_TEXT(in->ends);
 	v[ISA_SIGNED_BY] = SV_TEXT(in->signed_by);
 	v[ISA_CREATED_AT] = SV_INT(time_now());
-	return store_row_insert(s, &store_sharing_agreements, v, id, e);
+	if ((rc = store_begin(s, e)) < 0)
+		return rc;
+	if ((rc = store_row_insert(s, &store_sharing_agreements, v, id, e)) < 0 ||
+	    (rc = restricted_audit(s, c, AUDIT_COLLECTION, "sharing_agreement", *id,
+				   "information-sharing agreement recorded", NULL, in->partner_org,
+				   e)) < 0 || (rc = store_commit(s, e)) < 0) {
+		store_rollback(s);
+		return rc;
+	}
+	return 0;
 }
 
 static int in_force(const struct store_value *v, const char *today)
@@ -110,7 +119,11 @@ static int agreement_row(void *ctx, const struct store_row *r)
 int sharing_list(struct store *s, const struct restricted_caller *c, const char *force_id,
 		 const char *today, struct strbuf *out, struct err *e)
 {
-	struct store_where w = { ISA_FORCE_ID, SV_TEXT(force_id) };
+	/* the team reads every agreement of its force; a partner only those
+	 * that bind its own organisation */
+	int partner = c->partner_org && *c->partner_org;
+	struct store_where w[2] = { { ISA_FORCE_ID, SV_TEXT(force_id) },
+				    { ISA_PARTNER_ORG, SV_TEXT(partner ? c->partner_org : NULL) } };
 	struct json_writer jw;
 	char now[11];
 	struct agreements_json a = { &jw, today };
@@ -120,12 +133,11 @@ int sharing_list(struct store *s, const struct restricted_caller *c, const char 
 		eng_today(now);
 		a.today = now;
 	}
-	/* the team and partners may read the agreements that bind them */
 	if ((rc = restricted_allow(c, PERM_VIEW_INTERNAL, force_id, NULL, e)) < 0)
 		return rc;
 	json_init(&jw, out);
 	json_array_begin(&jw);
-	rc = store_row_find(s, &store_sharing_agreements, &w, 1, agreement_row, &a, e);
+	rc = store_row_find(s, &store_sharing_agreements, w, partner ? 2 : 1, agreement_row, &a, e);
 	json_array_end(&jw);
 	return rc < 0 ? rc : 0;
 }
@@ -183,6 +195,7 @@ int sharing_submit(struct store *s, const struct restricted_caller *c,
 {
 	struct agreement_pick p = { .category = in->category, .col = ISA_MAY_SUBMIT };
 	struct store_value v[PSUB_NCOLS];
+	char purpose[64];
 	int known = 0, rc;
 
 	for (int i = 0; sharing_sources[i]; i++)
@@ -198,6 +211,9 @@ int sharing_submit(struct store *s, const struct restricted_caller *c,
 		return err_set(e, ERR_INVALID, "source: \"%s\" is not environmental-health, "
 			       "trading-standards, licensing, housing, park-rangers or other",
 			       in->source ? in->source : "");
+	if (vocab_find(concern_categories, concern_category_count, in->category) < 0)
+		return err_set(e, ERR_INVALID, "category: \"%s\" is not a concern category",
+			       in->category ? in->category : "");
 	if (in->occurred_at <= 0)
 		return err_set(e, ERR_INVALID, "occurred at: when it happened is required");
 	if ((rc = find_agreement(s, in->force_id, c->partner_org, &p, e)) < 0)
@@ -215,8 +231,15 @@ int sharing_submit(struct store *s, const struct restricted_caller *c,
 	v[PSUB_SUMMARY] = SV_TEXT(in->summary);
 	v[PSUB_SUBMITTED_AT] = SV_INT(time_now());
 	v[PSUB_SUBMITTED_BY] = SV_TEXT(c->actor);
-	if ((rc = store_row_insert(s, &store_partner_submissions, v, id, e)) < 0)
+	snprintf(purpose, sizeof(purpose), "submitted under agreement %lld", (long long)p.id);
+	if ((rc = store_begin(s, e)) < 0)
 		return rc;
+	if ((rc = store_row_insert(s, &store_partner_submissions, v, id, e)) < 0 ||
+	    (rc = restricted_audit(s, c, AUDIT_COLLECTION, "partner_submission", *id, purpose, NULL,
+				   NULL, e)) < 0 || (rc = store_commit(s, e)) < 0) {
+		store_rollback(s);
+		return rc;
+	}
 	*agreement = p.id;
 	return 0;
 }

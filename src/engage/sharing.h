@@ -41,7 +41,8 @@ struct sharing_input {
 int sharing_agree(struct store *s, const struct restricted_caller *c,
 		  const struct sharing_input *in, int64_t *id, struct err *e);
 /* A force's agreements as a JSON array (every field, and "in_force" as of
- * `today`, YYYY-MM-DD; NULL: today in London). */
+ * `today`, YYYY-MM-DD; NULL: today in London); a partner sees only those of
+ * its own organisation. */
 int sharing_list(struct store *s, const struct restricted_caller *c, const char *force_id,
 		 const char *today, struct strbuf *out, struct err *e);
 

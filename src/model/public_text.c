@@ -83,7 +83,7 @@ static int phone_at(const char *s, size_t i, size_t *stop)
 			skip++;
 		return nd - skip >= 9 && nd - skip <= 10 && digits[skip] != '0';
 	}
-	return digits[0] == '0' && digits[1] != '0' && nd >= 10 && nd <= 11;
+	return nd >= 10 && nd <= 11 && digits[0] == '0' && digits[1] != '0';
 }
 
 enum public_text_problem public_text_next(const char *text, size_t from, size_t *at,

@@ -107,12 +107,13 @@ static const char *const stmt_sql[S_COUNT] = {
 	 * mostly are; a name with a space in it is a full name. */
 	/* e-mail addresses match whatever their case; phone numbers whatever
 	 * their spaces, dashes and brackets, and +44 or 0 in front */
-	[S_PERSON_CONCERNS] = "SELECT c.concern_id FROM concern_contacts c JOIN concerns k ON k.id = c.concern_id "
+	[S_PERSON_CONCERNS] = "SELECT k.id FROM concerns k LEFT JOIN concern_contacts c ON c.concern_id = k.id "
 			      "WHERE (?1 <> '' AND lower(trim(c.email)) = lower(trim(?1))) "
-			      "OR (?2 <> '' AND ltrim(replace(replace(replace(replace(replace(replace("
-			      "c.phone, ' ', ''), '-', ''), '(', ''), ')', ''), '+44', '0'), '.', ''), '0') "
-			      "= ltrim(?2, '0')) "
-			      "OR (?3 <> '' AND k.reference = ?3) ORDER BY c.concern_id",
+			      "OR (?2 <> '' AND ltrim((SELECT CASE WHEN p LIKE '+44%' THEN substr(p, 4) "
+			      "WHEN p LIKE '0044%' THEN substr(p, 5) ELSE p END FROM (SELECT "
+			      "replace(replace(replace(replace(replace(c.phone, ' ', ''), '-', ''), '(', ''), "
+			      "')', ''), '.', '') AS p)), '0') = ltrim(?2, '0')) "
+			      "OR (?3 <> '' AND k.reference = ?3) ORDER BY k.id",
 	[S_MENTIONS_PERSON] = "SELECT instr(lower(?1), lower(name)) AS at, length(name) FROM "
 			      "(SELECT name FROM concern_contacts WHERE name IS NOT NULL "
 			      "UNION SELECT name FROM key_contacts) "

@@ -23,6 +23,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "api/engage_api.h"
 #include "api/engage_staff_api.h"
@@ -63,20 +64,34 @@ static int h_home(void *app, const struct http_request *req, struct http_respons
 	return 0;
 }
 
-/* Does the client take gzip?  Its Accept-Encoding names gzip, not with q=0. */
+/* Does the client take gzip?  Its Accept-Encoding lists "gzip" (any
+ * case), and not with a q of zero ("gzip;q=0", "gzip; q=0.000"). */
 static int accepts_gzip(const struct http_request *req)
 {
-	const char *ae = http_header(req, "Accept-Encoding"), *g = ae ? strstr(ae, "gzip") : NULL;
+	const char *p = http_header(req, "Accept-Encoding");
 
-	if (!g)
-		return 0;
-	for (g += 4; *g == ' '; g++)
-		;
-	if (strncmp(g, ";q=0", 4))
-		return 1;
-	for (g += 4; *g == '.' || *g == '0'; g++)
-		;
-	return *g >= '1' && *g <= '9';
+	while (p && *p) {
+		size_t n;
+		const char *q;
+
+		p += strspn(p, " \t,");
+		n = strcspn(p, " \t;,");
+		if (n == 4 && !strncasecmp(p, "gzip", 4)) {
+			q = p + n;
+			q += strspn(q, " \t");
+			if (*q != ';')
+				return 1;
+			q += 1 + strspn(q + 1, " \t");
+			if (strncmp(q, "q=", 2))
+				return 1;
+			for (q += 2; *q == '0' || *q == '.'; q++)
+				;
+			return *q >= '1' && *q <= '9';
+		}
+		p += n;
+		p += strcspn(p, ",");
+	}
+	return 0;
 }
 
 static int h_asset(void *app, const struct http_request *req, struct http_response *res)
@@ -322,7 +337,8 @@ static int h_staff_propose(void *app, const struct http_request *req, struct htt
 	char actor[128];
 
 	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_BODY,
-		   created(api_staff_propose(wa->store, req->body, req->body_len, &res->body, &res->err), res));
+		   created(api_staff_propose(wa->store, actor, req->body, req->body_len, &res->body,
+				     &res->err), res));
 }
 
 static int h_staff_vote(void *app, const struct http_request *req, struct http_response *res)
@@ -758,8 +774,12 @@ int web_dispatch(void *app, const struct http_request *req, struct http_response
 	struct web_app *wa = app;
 	int rc = router_dispatch(web_routes, web_nroutes, app, req, res);
 
-	/* something may have changed: cached pages render afresh */
-	if (req->method_bit == HTTP_POST && res->status && res->status < 400)
+	/* staff changed engagement records: cached public pages render afresh
+	 * (not for police.uk's read-only POSTs, signing in, or the public form,
+	 * which anyone can send and which changes no public page) */
+	if (req->method_bit == HTTP_POST && res->status && res->status < 400 &&
+	    (!strncmp(req->path, "/api/v1/", 8) || !strncmp(req->path, "/staff/neighbourhoods/", 22)) &&
+	    strcmp(req->path, "/api/v1/concerns"))
 		atomic_fetch_add(&wa->writes, 1);
 	return rc;
 }

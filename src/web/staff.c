@@ -212,8 +212,11 @@ int web_staff_sign_out(void *app, const struct http_request *req, struct http_re
 	struct err e = ERR_INIT;
 
 	if (web_staff_begin(wa, req, res, WEB_STAFF_ANY_ACCOUNT, &st)) {
-		if (res->status == 303)		/* not signed in: nothing to end */
+		if (res->status == 303) {	/* not signed in: nothing to end, go home */
+			res->nheaders = 0;
 			http_response_header(res, "Location", "/");
+			no_store_headers(res);
+		}
 		return 0;
 	}
 	if (http_cookie(req, WEB_SESSION_COOKIE, token, sizeof(token)) >= 0)

@@ -3,8 +3,9 @@
  * sign-in and sign-out pages, and the door every staff page goes through.
  *
  * The session lives in a cookie named __Host-engage_session: Secure,
- * HttpOnly, SameSite=Strict, Path=/, no Domain (the __Host- prefix makes
- * the browser insist on all of that).  A new session, with a new token, is
+ * HttpOnly, SameSite=Lax (a link from an e-mail still finds the session;
+ * every POST carries the CSRF token), Path=/, no Domain (the __Host-
+ * prefix makes the browser insist on all of that).  A new session, with a new token, is
  * made at every sign-in and the old one ended, so a token planted before
  * sign-in is worth nothing after it; sessions end when idle or old (the
  * auth.* settings).  Every state-changing staff form carries the session's

@@ -82,6 +82,10 @@ post "neighbourhood=glanmor/GM01" "category=noise" "text=Music again tonight" "c
 has "the 429 page says how long to wait" "please wait"
 has "and keeps what was typed" "Music again tonight</textarea>"
 grep -qi '^Retry-After: [0-9]' "$T/headers" && ok "with Retry-After" || not_ok "Retry-After" "$(cat "$T/headers")"
+# the JSON door for the same form counts against the same limit
+code=$(curl -s -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+  --data '{"force":"glanmor","neighbourhood":"GM01","text":"Music again","anonymous":true}' "$base/api/v1/concerns")
+[ "$code" = 429 ] && ok "POST /api/v1/concerns from the same client is limited too (429)" || not_ok "JSON door limited" "$code"
 
 # tracking: the form, a reference typed loosely, the public view only
 http "$base/concerns/track?reference=$(printf '%s' "$ref" | tr 'A-Z-' 'a-z ' | sed 's/ /%20/g')"

@@ -138,13 +138,29 @@ TEST(privacy_subject_access_then_erasure_leaves_no_trace_in_the_files)
 	CHECK(!database_holds(&t, "sian.marked@example.org"));
 	CHECK(!database_holds(&t, "900456"));
 
+	/* an anonymous concern is found by its reference too: its text may be
+	 * about the person who quotes it */
+	{
+		struct concern_input anon = { .force_id = "glanmor", .neighbourhood_id = "GM01",
+			.channel = "online-form", .body = "My neighbour at the end keeps shouting",
+			.anonymous = 1, .created_by = "online form" };
+		struct concern_result ar;
+
+		CHECK_INT(concern_raise(s, &anon, NULL, NULL, &ar, &e), 0);
+		CHECK_INT(privacy_subject_access(s, &(struct person_query){ NULL, NULL, ar.reference },
+						 &dpo, "SAR 2026-115", &out, &n, &e), 0);
+		CHECK_INT(n, 1);
+		CHECK_CONTAINS(strbuf_str(&out), "keeps shouting");
+		strbuf_release(&out);
+	}
+
 	/* the concern stays as an anonymous count; the audit keeps the erasure */
 	CHECK_INT(privacy_subject_access(s, &by_email, &dpo, "again", &out, &n, &e), 0);
 	CHECK_INT(n, 0);
 	strbuf_release(&out);
 	CHECK_INT(audit_each(s, NULL, count_op, counts, &e), 0);
 	CHECK_INT(counts[AUDIT_ERASURE], 2);
-	CHECK_INT(counts[AUDIT_DISCLOSURE], 1);
+	CHECK_INT(counts[AUDIT_DISCLOSURE], 2);
 	CHECK_INT(counts[AUDIT_OP_COUNT], 0);
 	CHECK_INT(audit_verify(s, &v, &e), 0);
 	CHECK_INT(v.first_bad_id, 0);

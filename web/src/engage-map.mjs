@@ -8,8 +8,13 @@
 // figures is always on the page beside the map.
 /* global L */
 
+// The tooltip as an element holding text: Leaflet would read a string as
+// HTML, and street names come from imported files.  A replacer function,
+// so "$&" in a name is not a replacement pattern.
 function label (template, location, count) {
-  return template.replace('{1}', location).replace('{2}', String(count))
+  const span = document.createElement('span')
+  span.textContent = template.replace('{1}', () => String(location)).replace('{2}', () => String(count))
+  return span
 }
 
 export async function drawMap (el) {
