@@ -68,7 +68,8 @@ int activity_add_at(struct store *s, const struct activity_input *in, int64_t at
 		    struct err *e)
 {
 	struct store_value v[ACTIVITY_NCOLS];
-	struct pii_gate gate = { in->created_by, in->publish_anyway, "" };
+	struct pii_gate gate = { in->created_by, in->publish_anyway, in->force_id,
+				 in->neighbourhood_id, "" };
 	int mode, rc;
 
 	/* the title and notes of an activity are public (police.uk events) */

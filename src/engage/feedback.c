@@ -4,6 +4,7 @@
  */
 #include "engage/feedback.h"
 #include "engage/pii.h"
+#include "engage/place.h"
 
 #include "base/strbuf.h"
 #include "base/timeutil.h"
@@ -218,10 +219,15 @@ int feedback_give_at(struct store *s, const struct feedback_input *in, int64_t n
 {
 	int64_t fid = 0;
 	int outcome = 0, queued = 0, rc;
-	struct pii_gate gate = { in->created_by, in->publish_anyway, "" };
+	struct pii_gate gate = { in->created_by, in->publish_anyway, NULL, NULL, "" };
+	struct record_place place;
 
 	if ((rc = check(in, &outcome, e)) < 0 ||
-	    (rc = pii_gate_check(s, &gate, "public text", in->public_text, e)) < 0)
+	    (rc = record_place(s, in->subject_kind, in->subject_id, &place, e)) < 0)
+		return rc;
+	gate.force_id = place.force_id;
+	gate.nbhd_id = place.nbhd_id;
+	if ((rc = pii_gate_check(s, &gate, "public text", in->public_text, e)) < 0)
 		return rc;
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;

@@ -24,7 +24,8 @@ int priority_propose_at(struct store *s, const struct priority_input *in, int64_
 	struct store_value v[PRIORITY_NCOLS];
 	struct eng_row g = { 0 };
 	const char *category = in->category;
-	struct pii_gate gate = { in->created_by, in->publish_anyway, "" };
+	struct pii_gate gate = { in->created_by, in->publish_anyway, in->force_id,
+				 in->neighbourhood_id, "" };
 	int rc;
 
 	if ((rc = eng_require_neighbourhood(s, in->force_id, in->neighbourhood_id, e)) < 0 ||

@@ -22,7 +22,7 @@ const char *const pii_kind_names[PII_KIND_COUNT] = {
 	[PII_PHONE] = "a telephone number",
 	[PII_VEHICLE] = "a vehicle registration",
 	[PII_ADDRESS] = "a house number and street",
-	[PII_NAME] = "the name of a person in Engage's records",
+	[PII_NAME] = "a person's name",
 };
 
 #define EDGE_L "(^|[^A-Za-z0-9])"
@@ -101,6 +101,12 @@ static void scan_pattern(size_t p, const char *text, struct pii_report *r)
 
 int pii_scan(struct store *s, const char *text, struct pii_report *r, struct err *e)
 {
+	return pii_scan_in(s, NULL, NULL, text, r, e);
+}
+
+int pii_scan_in(struct store *s, const char *force_id, const char *nbhd_id, const char *text,
+		struct pii_report *r, struct err *e)
+{
 	int found = 0, rc;
 	size_t at, len;
 
@@ -121,7 +127,8 @@ int pii_scan(struct store *s, const char *text, struct pii_report *r, struct err
 	for (size_t p = 0; p < NPATTERNS; p++)
 		scan_pattern(p, text, r);
 	if (s) {
-		if ((rc = store_text_mentions_person(s, text, &found, &at, &len, e)) < 0)
+		if ((rc = store_text_mentions_person(s, text, force_id, nbhd_id, &found, &at, &len,
+						     e)) < 0)
 			return rc;
 		if (found)
 			add(r, PII_NAME, at, len);
@@ -176,7 +183,8 @@ int pii_gate_check(struct store *s, struct pii_gate *gate, const char *field, co
 	char kinds[200];
 	int rc;
 
-	if ((rc = pii_scan(s, text, &r, e)) < 0)
+	if ((rc = pii_scan_in(s, gate ? gate->force_id : NULL, gate ? gate->nbhd_id : NULL, text,
+			       &r, e)) < 0)
 		return rc;
 	if (!r.n)
 		return 0;

@@ -8,9 +8,10 @@
  *  - UK telephone numbers (0..., +44...);
  *  - vehicle registrations (AB12 CDE, and the older A123 BCD);
  *  - a house number with a street ("12 High Street", "3 Heol y Bont");
- *  - the full name of a person in Engage's personal-data tables (raisers'
- *    contacts, key contacts), compared inside the database so no name is
- *    read out of it (store_text_mentions_person).
+ *  - the full name of a person in the personal-data tables of the
+ *    neighbourhood the text is for (raisers' contacts, key contacts),
+ *    compared inside the database so no name is read out of it
+ *    (store_text_mentions_person).
  * Names of the neighbourhood team are public already and not looked for.
  *
  * Text that holds any of these is held back: the call that would publish
@@ -54,6 +55,12 @@ struct pii_report {
 
 /* Look for personal data in `text`; `s` may be NULL (no names checked). */
 int pii_scan(struct store *s, const char *text, struct pii_report *r, struct err *e);
+/* The same with names looked for only among the people of one
+ * neighbourhood (the one the text will be published for), so the check
+ * does not tell a member of staff who is in another neighbourhood's
+ * records. */
+int pii_scan_in(struct store *s, const char *force_id, const char *nbhd_id, const char *text,
+		struct pii_report *r, struct err *e);
 /* `text` with each finding replaced by "[removed]". */
 void pii_redact(const char *text, const struct pii_report *r, struct strbuf *out);
 
@@ -62,6 +69,7 @@ void pii_redact(const char *text, const struct pii_report *r, struct strbuf *out
 struct pii_gate {
 	const char *actor;	/* "user:12", "import" */
 	int override;
+	const char *force_id, *nbhd_id;	/* where the text is published */
 	char found[200];	/* the kinds found, "" when clean */
 };
 

@@ -67,7 +67,8 @@ struct store_ops {
 	int (*import_each)(void *be, int limit, import_fn fn, void *ctx, struct err *e);
 	int (*meta_set)(void *be, const char *key, const char *value, struct err *e);
 	int (*meta_get)(void *be, const char *key, char *buf, size_t size, struct err *e);
-	int (*mentions_person)(void *be, const char *text, int *found, size_t *at, size_t *len,
+	int (*mentions_person)(void *be, const char *text, const char *force_id,
+			       const char *nbhd_id, int *found, size_t *at, size_t *len,
 			       struct err *e);
 	int (*person_concerns)(void *be, const char *email, const char *phone_digits,
 			       const char *reference, int (*fn)(void *ctx, int64_t concern_id),

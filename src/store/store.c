@@ -296,12 +296,13 @@ int store_meta_get(struct store *s, const char *key, char *buf, size_t size, str
 	return s->ops->meta_get(s->be, key, buf, size, e);
 }
 
-int store_text_mentions_person(struct store *s, const char *text, int *found, size_t *at,
-			       size_t *len, struct err *e)
+int store_text_mentions_person(struct store *s, const char *text, const char *force_id,
+			       const char *nbhd_id, int *found, size_t *at, size_t *len,
+			       struct err *e)
 {
 	*found = 0;
 	*at = *len = 0;
-	return s->ops->mentions_person(s->be, text, found, at, len, e);
+	return s->ops->mentions_person(s->be, text, force_id, nbhd_id, found, at, len, e);
 }
 
 int store_person_concerns(struct store *s, const char *email, const char *phone_digits,

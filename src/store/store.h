@@ -311,13 +311,14 @@ int store_row_last(struct store *s, const struct store_table *t, store_row_fn fn
 
 /* --- the names of people in the personal-data tables ------------------------ */
 /* Whether `text` mentions the full name (two words or more) of a person in
- * Engage's personal-data tables: raisers who left contact details and
- * neighbourhoods' key contacts.  The comparison happens inside the
+ * Engage's personal-data tables of one neighbourhood (force_id NULL: any):
+ * raisers who left contact details and the neighbourhood's key contacts.  The comparison happens inside the
  * database, ignoring case, so no name is read out of it: *found says
  * whether one is mentioned and *at / *len where (bytes into `text`).  For
  * the check on public text (engage/pii.h). */
-int store_text_mentions_person(struct store *s, const char *text, int *found, size_t *at,
-			       size_t *len, struct err *e);
+int store_text_mentions_person(struct store *s, const char *text, const char *force_id,
+			       const char *nbhd_id, int *found, size_t *at, size_t *len,
+			       struct err *e);
 
 /* The concerns whose raiser left this e-mail address (any case) or phone
  * number (digits only, "07700900123"; +44 and a leading 0 are the same), or

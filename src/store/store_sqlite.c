@@ -115,8 +115,10 @@ static const char *const stmt_sql[S_COUNT] = {
 			      "')', ''), '.', '') AS p)), '0') = ltrim(?2, '0')) "
 			      "OR (?3 <> '' AND k.reference = ?3) ORDER BY k.id",
 	[S_MENTIONS_PERSON] = "SELECT instr(lower(?1), lower(name)) AS at, length(name) FROM "
-			      "(SELECT name FROM concern_contacts WHERE name IS NOT NULL "
-			      "UNION SELECT name FROM key_contacts) "
+			      "(SELECT c.name FROM concern_contacts c JOIN concerns k ON k.id = c.concern_id "
+			      "WHERE c.name IS NOT NULL AND (?2 = '' OR (k.force_id = ?2 AND k.neighbourhood_id = ?3)) "
+			      "UNION SELECT name FROM key_contacts "
+			      "WHERE ?2 = '' OR (force_id = ?2 AND neighbourhood_id = ?3)) "
 			      "WHERE instr(trim(name), ' ') > 0 AND length(trim(name)) >= 5 "
 			      "AND instr(lower(?1), lower(name)) > 0 ORDER BY at LIMIT 1",
 	[S_PING] = "SELECT 1",
@@ -994,7 +996,8 @@ static int mention_row(sqlite3_stmt *st, void *arg)
 	return 0;
 }
 
-static int sq_mentions_person(void *be, const char *text, int *found, size_t *at, size_t *len,
+static int sq_mentions_person(void *be, const char *text, const char *force_id,
+			      const char *nbhd_id, int *found, size_t *at, size_t *len,
 			      struct err *e)
 {
 	struct sq *q = be;
@@ -1004,6 +1007,8 @@ static int sq_mentions_person(void *be, const char *text, int *found, size_t *at
 	if (!st)
 		return e->code;
 	bind_text(st, 1, text);
+	bind_text(st, 2, force_id ? force_id : "");
+	bind_text(st, 3, nbhd_id ? nbhd_id : "");
 	return each_row(q, st, mention_row, &m, e, "checking text for names");
 }
 

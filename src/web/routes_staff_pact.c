@@ -164,7 +164,7 @@ static void check_public(struct pact_call *c, const char *name, int64_t id, cons
 	struct pii_report r;
 	struct err e = ERR_INIT;
 
-	if (pii_scan(c->wa->store, text, &r, &e) < 0 || !r.n)
+	if (pii_scan_in(c->wa->store, c->nb.force_id, c->nb.id, text, &r, &e) < 0 || !r.n)
 		return;
 	field_error(c, name, id, r.f[0].kind == PII_EMAIL ? M_PACT_ERR_PERSONAL_EMAIL
 				 : r.f[0].kind == PII_PHONE ? M_PACT_ERR_PERSONAL_PHONE

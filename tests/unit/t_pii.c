@@ -104,6 +104,12 @@ TEST(pii_names_of_raisers_are_found_without_reading_them_out)
 		CHECK_INT((long)rep.f[0].len, 19);
 	}
 	CHECK_STR(kinds(s, "Gwenllian said thank you"), "");	/* a first name alone is not enough */
+	/* text for another neighbourhood is checked against its own people only,
+	 * so the check tells nobody who is in this one's records */
+	CHECK_INT(pii_scan_in(s, "glanmor", "GM02", text, &rep, &e), 0);
+	CHECK_INT((long)rep.n, 0);
+	CHECK_INT(pii_scan_in(s, "glanmor", "GM01", text, &rep, &e), 0);
+	CHECK_INT((long)rep.n, 1);
 
 	/* feedback with a phone number is held back, naming the field and where */
 	fb.subject_id = r.id;
