@@ -48,8 +48,12 @@ void find_fold(const char *s, char *out, size_t size)
 			c = latin1[*++p - 0x80];
 		else if (*p == 0xc5 && p[1] >= 0xb4 && p[1] <= 0xb8)	/* Ŵ ŵ Ŷ ŷ Ÿ */
 			c = *++p <= 0xb5 ? 'w' : 'y';
-		else if (*p == '\'' || *p == 0xe2)	/* apostrophes: Pen'rhos = Penrhos */
+		else if (*p == '\'')	/* apostrophes: Pen'rhos = Penrhos */
 			continue;
+		else if (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0x98 || p[2] == 0x99)) {
+			p += 2;		/* the same with ‘ or ’ (U+2018, U+2019) */
+			continue;
+		}
 		if (c == '*')
 			c = 0;
 		if (!c) {

@@ -16,6 +16,13 @@ void web_page_headers(struct http_response *res)
 	http_response_header(res, "Vary", "Cookie, Accept-Language");
 }
 
+void web_private_page(struct http_response *res, int status)
+{
+	web_page_headers(res);
+	http_response_header(res, "Cache-Control", "no-store");
+	res->status = status;
+}
+
 enum lang web_request_lang(const struct http_request *req)
 {
 	char code[8];

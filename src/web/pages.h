@@ -18,6 +18,9 @@
 /* Content-Type text/html, Content-Security-Policy (no inline script or
  * style, no framing), Referrer-Policy and Vary. */
 void web_page_headers(struct http_response *res);
+/* A page for one person (a form they filled in, a staff page): the same
+ * headers, Cache-Control: no-store, and `status`. */
+void web_private_page(struct http_response *res, int status);
 /* The language `req` is answered in. */
 enum lang web_request_lang(const struct http_request *req);
 /* A public page's context: language, its own path, its navigation item. */

@@ -29,13 +29,6 @@
 #include <string.h>
 #include <time.h>
 
-static void private_page(struct http_response *res, int status)
-{
-	web_page_headers(res);
-	http_response_header(res, "Cache-Control", "no-store");
-	res->status = status;
-}
-
 int web_concern_form(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
@@ -59,7 +52,7 @@ int web_concern_form(void *app, const struct http_request *req, struct http_resp
 		pc.path = strbuf_str(&path);
 	}
 	page_concern_form(wa->rm, &f, CF_NO_ERROR, NULL, &pc, &res->body);
-	private_page(res, 200);
+	web_private_page(res, 200);
 	concern_form_release(&f);
 	strbuf_release(&path);
 	strbuf_release(&key);
@@ -80,7 +73,7 @@ static int over_limit(struct web_app *wa, const struct http_request *req,
 	snprintf(minutes, sizeof(minutes), "%lld", (long long)((wait + 59999) / 60000));
 	snprintf(seconds, sizeof(seconds), "%lld", (long long)((wait + 999) / 1000));
 	page_concern_form(wa->rm, f, M_CF_ERR_LIMIT, minutes, pc, &res->body);
-	private_page(res, 429);
+	web_private_page(res, 429);
 	http_response_header(res, "Retry-After", seconds);
 	return 1;
 }
@@ -99,7 +92,7 @@ int web_concern_raise(void *app, const struct http_request *req, struct http_res
 	web_page_ctx(req, NAV_CONCERN, &pc);
 	if (!web_same_site(req)) {
 		page_concern_cross_site(&pc, &res->body);
-		private_page(res, 403);
+		web_private_page(res, 403);
 		return 0;
 	}
 	concern_form_init(&f);
@@ -111,7 +104,7 @@ int web_concern_raise(void *app, const struct http_request *req, struct http_res
 	}
 	if (concern_form_check(&f, wa->rm) > 0) {
 		page_concern_form(wa->rm, &f, CF_NO_ERROR, NULL, &pc, &res->body);
-		private_page(res, 400);
+		web_private_page(res, 400);
 	} else if (!over_limit(wa, req, &f, &pc, res)) {
 		concern_form_input(&f, pc.lang, &in);
 		rc = ERR_BUSY;
@@ -124,7 +117,7 @@ int web_concern_raise(void *app, const struct http_request *req, struct http_res
 			/* the code only: the message may quote what was typed */
 			log_warn("concern form: not recorded (%s)", err_code_name(rc));
 			page_concern_form(wa->rm, &f, M_CF_ERR_SAVE, NULL, &pc, &res->body);
-			private_page(res, 503);
+			web_private_page(res, 503);
 		} else {
 			snprintf(location, sizeof(location), "/concerns/%s/raised", r.reference);
 			http_response_header(res, "Location", location);
@@ -152,7 +145,7 @@ static int find(struct web_app *wa, const struct http_request *req, const struct
 	pthread_mutex_unlock(wa->store_lock);
 	if (rc == ERR_NOTFOUND || rc == ERR_INVALID) {
 		page_concern_not_found(typed, pc, &res->body);
-		private_page(res, 404);
+		web_private_page(res, 404);
 		return 0;
 	}
 	if (rc < 0)
@@ -175,7 +168,7 @@ static int show(struct web_app *wa, const struct http_request *req, struct http_
 		page_concern_raised(p.reference, &pc, &res->body);
 	else
 		page_concern_public(wa->rm, &p, &pc, &res->body);
-	private_page(res, 200);
+	web_private_page(res, 200);
 	return 0;
 }
 
@@ -201,10 +194,10 @@ int web_concern_track(void *app, const struct http_request *req, struct http_res
 	web_page_ctx(req, NAV_TRACK, &pc);
 	if (!typed) {
 		page_concern_track(NULL, CF_NO_ERROR, &pc, &res->body);
-		private_page(res, 200);
+		web_private_page(res, 200);
 	} else if (!*p || reference_normalise(typed, ref) < 0) {
 		page_concern_track(typed, *p ? M_TR_ERR_FORMAT : M_TR_ERR_MISSING, &pc, &res->body);
-		private_page(res, 400);
+		web_private_page(res, 400);
 	} else {
 		snprintf(location, sizeof(location), "/concerns/%s", ref);
 		http_response_header(res, "Location", location);

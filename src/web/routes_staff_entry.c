@@ -71,13 +71,6 @@ static int door(void *app, const struct http_request *req, struct http_response 
 	return 0;
 }
 
-static void page_headers(struct http_response *res, int status)
-{
-	web_page_headers(res);
-	http_response_header(res, "Cache-Control", "no-store");
-	res->status = status;
-}
-
 /* 303 to this neighbourhood's `tail` (a path and query Engage wrote). */
 static void see_other(struct http_response *res, const struct entry_nbhd *nb, const char *tail)
 {
@@ -226,7 +219,7 @@ int web_staff_nbhd(void *app, const struct http_request *req, struct http_respon
 		if (logged)
 			parse_int64(logged, strlen(logged), &p.logged_activity);
 		page_staff_nbhd(&res->body, &er.pc, &p);
-		page_headers(res, 200);
+		web_private_page(res, 200);
 	}
 	web_staff_end(er.wa, &er.st);
 	xfree(items);
@@ -351,7 +344,7 @@ int web_staff_postcards(void *app, const struct http_request *req, struct http_r
 		p.nsaved = w->saved.n;
 	}
 	page_postcards(&res->body, &er.pc, &p);
-	page_headers(res, p.errors.n ? 400 : 200);
+	web_private_page(res, p.errors.n ? 400 : 200);
 	rc = 0;
 done:
 	web_staff_end(er.wa, &er.st);
@@ -469,7 +462,7 @@ int web_staff_activity_new(void *app, const struct http_request *req, struct htt
 	p.nb = er.nb;
 	p.errors = problems(&er);
 	page_activity_new(&res->body, &er.pc, &p);
-	page_headers(res, p.errors.n ? 400 : 200);
+	web_private_page(res, p.errors.n ? 400 : 200);
 	web_staff_end(er.wa, &er.st);
 	return 0;
 }
@@ -601,7 +594,7 @@ int web_staff_profile(void *app, const struct http_request *req, struct http_res
 	p.added = http_query(req, "added") != NULL;
 	p.errors = problems(&er);
 	page_profile(&res->body, &er.pc, &p);
-	page_headers(res, p.errors.n ? 400 : 200);
+	web_private_page(res, p.errors.n ? 400 : 200);
 done:
 	web_staff_end(er.wa, &er.st);
 	xfree(w.assets);
@@ -711,7 +704,7 @@ int web_staff_plan(void *app, const struct http_request *req, struct http_respon
 	p.added = http_query(req, "added") != NULL;
 	p.errors = problems(&er);
 	page_plan(&res->body, &er.pc, &p);
-	page_headers(res, p.errors.n ? 400 : 200);
+	web_private_page(res, p.errors.n ? 400 : 200);
 done:
 	web_staff_end(er.wa, &er.st);
 	xfree(w.entries);

@@ -29,13 +29,6 @@ static struct restricted_caller caller_of(const struct web_staff *st)
 					   st->user.partner_org[0] ? st->user.partner_org : NULL };
 }
 
-static void private_page(struct http_response *res, int status)
-{
-	web_page_headers(res);
-	http_response_header(res, "Cache-Control", "no-store");
-	res->status = status;
-}
-
 static const char *form_get(const void *ctx, const char *name)
 {
 	return web_form_get(ctx, name);
@@ -193,7 +186,7 @@ int web_cia_list_page(void *app, const struct http_request *req, struct http_res
 	p.recorded = recorded ? strtoll(recorded, NULL, 10) : 0;
 	web_staff_page_ctx(req, &st, &pc);
 	page_cia_list(&res->body, &pc, &p);
-	private_page(res, status);
+	web_private_page(res, status);
 done:
 	web_staff_end(wa, &st);
 	xfree(items);
@@ -305,7 +298,7 @@ static int show(struct web_app *wa, const struct http_request *req, struct web_s
 				      cia_review_overdue(o.a, NULL), *errors, *typed };
 	web_staff_page_ctx(req, st, &pc);
 	page_cia_record(&res->body, &pc, &p);
-	private_page(res, status);
+	web_private_page(res, status);
 	xfree(reviews);
 	opened_release(&o);
 	return 0;
@@ -338,7 +331,7 @@ int web_cia_record_page(void *app, const struct http_request *req, struct http_r
 	if (!purpose || !*purpose) {
 		web_staff_page_ctx(req, &st, &pc);
 		page_cia_purpose(&res->body, &pc, id, purpose != NULL, http_query(req, "reviewed") != NULL);
-		private_page(res, purpose ? 400 : 200);
+		web_private_page(res, purpose ? 400 : 200);
 		web_staff_end(wa, &st);
 		return 0;
 	}
@@ -383,7 +376,7 @@ int web_cia_review_post(void *app, const struct http_request *req, struct http_r
 	} else if (rc == ERR_INVALID) {
 		web_staff_page_ctx(req, &st, &pc);
 		page_cia_purpose(&res->body, &pc, id, 0, 0);
-		private_page(res, 400);
+		web_private_page(res, 400);
 		rc = 0;
 	} else {
 		rc = err_set(&res->err, e.code, "%s", e.msg);
@@ -510,7 +503,7 @@ int web_partner_page(void *app, const struct http_request *req, struct http_resp
 	p.nconcerns = cons.n;
 	p.submitted = submitted ? strtoll(submitted, NULL, 10) : 0;
 	page_partner(&res->body, &pc, &p);
-	private_page(res, status);
+	web_private_page(res, status);
 done:
 	web_staff_end(wa, &st);
 	strbuf_release(&subs.sb);

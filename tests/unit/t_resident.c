@@ -90,6 +90,8 @@ TEST(find_folds_accents_and_punctuation)
 	CHECK_STR(out, "ffordd wyn yd");
 	find_fold("Pen'rhos", out, sizeof(out));
 	CHECK_STR(out, "penrhos");
+	find_fold("Pen\u2019rhos \u2014 Ty\u2018n", out, sizeof(out));	/* curly quotes go; a dash parts */
+	CHECK_STR(out, "penrhos tyn");
 }
 
 TEST(find_parses_coordinates)
