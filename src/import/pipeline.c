@@ -52,17 +52,20 @@ struct placer {
 	struct geo_index *index;		/* over `placing` */
 };
 
-/* Street points (store.h): "lat\tlng\tname" -> index into ids; points
+/* Street points (store.h), keyed by integers: (lat, lng, name id) ->
+ * index into the arrays, and (lat, lng) -> the first point there, in two
+ * open-addressed hash tables; names are interned once in `names`.  Points
  * from `nstored` on are new in this import and written with it. */
 struct streets {
 	int loaded;
-	struct strtab keys;
-	struct strtab points;	/* "lat\tlng" -> index into first */
-	uint32_t *first;	/* the first street point at each (lat, lng) */
-	size_t cap_first;
-	int64_t *ids;
+	struct strtab names;
 	int32_t *lat, *lng;
+	uint32_t *name;		/* id in `names` */
+	int64_t *ids;
 	size_t count, cap, nstored;
+	uint32_t *slots;	/* (lat, lng, name) -> index + 1; 0 = empty */
+	uint32_t *pslots;	/* (lat, lng) -> index of its first point + 1 */
+	size_t nslots;		/* of each table: a power of two, at most half full */
 	int64_t max_id;
 };
 
@@ -273,45 +276,136 @@ static const char *place(struct job *j, int has_location, int32_t lat, int32_t l
 
 /* --- street points --------------------------------------------------------- */
 
-static int street_remember(struct streets *t, int32_t lat, int32_t lng, const char *name,
-			   int64_t id)
+/* Street names were once keys "lat\tlng\tname" of at most 511 bytes: a
+ * name that long is still cut where that key would have ended, so it keeps
+ * the point it had. */
+static size_t street_name_len(int32_t lat, int32_t lng, const char *name)
 {
-	char key[512];
-	int n = snprintf(key, sizeof(key), "%d\t%d\t%s", lat, lng, name);
-	size_t cap = t->cap, cap2 = t->cap;
-	uint32_t i, pt, before;
+	size_t n = strlen(name);
+	char prefix[32];
+	int k;
 
-	if (n < 0 || (size_t)n >= sizeof(key))
-		n = sizeof(key) - 1;	/* a place name that long is kept cut short */
-	if (xgrow(&t->ids, &t->cap, t->count + 1, sizeof(*t->ids)) ||
-	    xgrow(&t->lat, &cap, t->count + 1, sizeof(*t->lat)) ||
-	    xgrow(&t->lng, &cap2, t->count + 1, sizeof(*t->lng)))
+	if (n < 511 - 24)	/* "lat\tlng\t" is at most 24 bytes */
+		return n;
+	k = snprintf(prefix, sizeof(prefix), "%d\t%d\t", lat, lng);
+	return n + (size_t)k > 511 ? 511 - (size_t)k : n;
+}
+
+static uint64_t point_hash(int32_t lat, int32_t lng)
+{
+	uint64_t v = (uint64_t)(uint32_t)lat << 32 | (uint32_t)lng;
+
+	v ^= v >> 33;
+	v *= 0xff51afd7ed558ccdull;
+	v ^= v >> 33;
+	v *= 0xc4ceb9fe1a85ec53ull;
+	v ^= v >> 33;
+	return v;
+}
+
+static uint64_t street_hash(int32_t lat, int32_t lng, uint32_t name)
+{
+	return point_hash(lat, lng) ^ ((uint64_t)name + 1) * 0x9e3779b97f4a7c15ull;
+}
+
+/* Index of the point, or the empty slot where it would go (*slot). */
+static uint32_t street_lookup(const struct streets *t, int32_t lat, int32_t lng, uint32_t name,
+			      size_t *slot)
+{
+	size_t mask = t->nslots - 1, i;
+
+	for (i = (size_t)street_hash(lat, lng, name) & mask; t->slots[i]; i = (i + 1) & mask) {
+		uint32_t k = t->slots[i] - 1;
+
+		if (t->lat[k] == lat && t->lng[k] == lng && t->name[k] == name)
+			return k;
+	}
+	*slot = i;
+	return STRTAB_NONE;
+}
+
+static uint32_t point_lookup(const struct streets *t, int32_t lat, int32_t lng, size_t *slot)
+{
+	size_t mask = t->nslots - 1, i;
+
+	for (i = (size_t)point_hash(lat, lng) & mask; t->pslots[i]; i = (i + 1) & mask) {
+		uint32_t k = t->pslots[i] - 1;
+
+		if (t->lat[k] == lat && t->lng[k] == lng)
+			return k;
+	}
+	*slot = i;
+	return STRTAB_NONE;
+}
+
+static int streets_rehash(struct streets *t, size_t nslots)
+{
+	uint32_t *slots = xcalloc(nslots, sizeof(*slots)), *pslots = xcalloc(nslots, sizeof(*pslots));
+	size_t slot;
+
+	if (!slots || !pslots) {
+		xfree(slots);
+		xfree(pslots);
 		return ERR_NOMEM;
-	i = strtab_intern(&t->keys, key, (size_t)n);
-	if (i == STRTAB_NONE)
+	}
+	xfree(t->slots);
+	xfree(t->pslots);
+	t->slots = slots;
+	t->pslots = pslots;
+	t->nslots = nslots;
+	for (size_t k = 0; k < t->count; k++) {
+		if (street_lookup(t, t->lat[k], t->lng[k], t->name[k], &slot) == STRTAB_NONE)
+			t->slots[slot] = (uint32_t)k + 1;
+		if (point_lookup(t, t->lat[k], t->lng[k], &slot) == STRTAB_NONE)
+			t->pslots[slot] = (uint32_t)k + 1;
+	}
+	return 0;
+}
+
+/* Add point (lat, lng, name) with `id` unless known; its index in *at. */
+static int street_remember(struct streets *t, int32_t lat, int32_t lng, uint32_t name, int64_t id,
+			   uint32_t *at)
+{
+	size_t cap = t->cap, cap2 = t->cap, cap3 = t->cap, slot;
+	uint32_t k;
+
+	if (name == STRTAB_NONE)
 		return ERR_NOMEM;
-	if (i < t->count)
+	if ((t->count + 1) * 2 > t->nslots &&
+	    streets_rehash(t, t->nslots ? t->nslots * 2 : 1024) < 0)
+		return ERR_NOMEM;
+	if ((k = street_lookup(t, lat, lng, name, &slot)) != STRTAB_NONE) {
+		*at = k;
 		return 0;	/* already known */
-	t->ids[i] = id;
-	t->lat[i] = lat;
-	t->lng[i] = lng;
-	t->count++;
-	before = t->points.count;
-	n = snprintf(key, sizeof(key), "%d\t%d", lat, lng);
-	pt = strtab_intern(&t->points, key, (size_t)n);
-	if (pt == STRTAB_NONE ||
-	    xgrow(&t->first, &t->cap_first, (size_t)pt + 1, sizeof(*t->first)))
+	}
+	if (t->count >= UINT32_MAX - 1 ||
+	    xgrow(&t->ids, &t->cap, t->count + 1, sizeof(*t->ids)) ||
+	    xgrow(&t->lat, &cap, t->count + 1, sizeof(*t->lat)) ||
+	    xgrow(&t->lng, &cap2, t->count + 1, sizeof(*t->lng)) ||
+	    xgrow(&t->name, &cap3, t->count + 1, sizeof(*t->name)))
 		return ERR_NOMEM;
-	if (t->points.count > before)
-		t->first[pt] = i;
+	k = (uint32_t)t->count++;
+	t->ids[k] = id;
+	t->lat[k] = lat;
+	t->lng[k] = lng;
+	t->name[k] = name;
+	t->slots[slot] = k + 1;
+	if (point_lookup(t, lat, lng, &slot) == STRTAB_NONE)
+		t->pslots[slot] = k + 1;
 	if (id > t->max_id)
 		t->max_id = id;
+	*at = k;
 	return 0;
 }
 
 static int street_loaded(void *ctx, const struct store_street *st)
 {
-	return street_remember(ctx, st->lat, st->lng, st->name, st->id) < 0 ? 1 : 0;
+	struct streets *t = ctx;
+	uint32_t at;
+	uint32_t name = strtab_intern(&t->names, st->name,
+				      street_name_len(st->lat, st->lng, st->name));
+
+	return street_remember(t, st->lat, st->lng, name, st->id, &at) < 0 ? 1 : 0;
 }
 
 static int streets_load(struct job *j)
@@ -330,78 +424,147 @@ static int streets_load(struct job *j)
 }
 
 /* The street id of a located row's point, adding it when new; 0 for none.
- * A row with no place name (stop and search) takes the first point already
- * known at its coordinates, or a new point named "". */
-static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t lng,
-			 const char *name)
+ * `name` is an id in t->names; a row with no place name (STRTAB_NONE: stop
+ * and search) takes the first point already known at its coordinates, or a
+ * new point named "". */
+static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t lng, uint32_t name)
 {
 	struct streets *t = &j->streets;
-	char key[512];
-	int n;
-	uint32_t i;
+	size_t slot;
+	uint32_t k;
 
 	if (!has_location)
 		return 0;
-	if (!name) {
-		n = snprintf(key, sizeof(key), "%d\t%d", lat, lng);
-		i = strtab_find(&t->points, key, (size_t)n);
-		if (i != STRTAB_NONE)
-			return t->ids[t->first[i]];
-		name = "";
+	if (name == STRTAB_NONE) {
+		if (t->nslots && (k = point_lookup(t, lat, lng, &slot)) != STRTAB_NONE)
+			return t->ids[k];
+		name = strtab_intern(&t->names, "", 0);
 	}
-	n = snprintf(key, sizeof(key), "%d\t%d\t%s", lat, lng, name);
-	if (n < 0 || (size_t)n >= sizeof(key))
-		n = sizeof(key) - 1;
-	i = strtab_find(&t->keys, key, (size_t)n);
-	if (i != STRTAB_NONE)
-		return t->ids[i];
-	if (street_remember(t, lat, lng, name, t->max_id + 1) < 0)
+	if (t->nslots && (k = street_lookup(t, lat, lng, name, &slot)) != STRTAB_NONE)
+		return t->ids[k];
+	if (street_remember(t, lat, lng, name, t->max_id + 1, &k) < 0)
 		return -1;
-	return t->max_id;
+	return t->ids[k];
 }
 
+struct new_street {
+	int32_t lat, lng;
+	const char *name;
+	size_t k;
+};
+
+static int by_index_key(const void *a, const void *b)
+{
+	const struct new_street *x = a, *y = b;
+
+	if (x->lat != y->lat)
+		return x->lat < y->lat ? -1 : 1;
+	if (x->lng != y->lng)
+		return x->lng < y->lng ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* New points go in in the order of the table's unique (lat, lng, name)
+ * index, so SQLite appends to it instead of splitting pages all over it
+ * (a national first import adds about 750,000); their ids are as given. */
 static int streets_write(struct job *j)
 {
 	struct streets *t = &j->streets;
-	int rc;
+	size_t n = t->count - t->nstored;
+	struct new_street *v;
+	int rc = 0;
 
-	for (size_t i = t->nstored; i < t->count; i++) {
-		const char *key = strtab_get(&t->keys, (uint32_t)i);
-		struct store_street st = { t->ids[i], t->lat[i], t->lng[i], "" };
-		const char *tab = strchr(key, '\t');
+	if (!n)
+		return 0;
+	if (!(v = xcalloc(n, sizeof(*v))))
+		return err_set(j->e, ERR_NOMEM, "out of memory saving street points");
+	for (size_t i = 0; i < n; i++) {
+		size_t k = t->nstored + i;
 
-		tab = tab ? strchr(tab + 1, '\t') : NULL;
-		st.name = tab ? tab + 1 : "";
-		if ((rc = store_street_add(j->s, &st, j->e)) < 0)
-			return rc;
+		v[i] = (struct new_street){ t->lat[k], t->lng[k], strtab_get(&t->names, t->name[k]), k };
 	}
-	t->nstored = t->count;
-	return 0;
+	qsort(v, n, sizeof(*v), by_index_key);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct store_street st = { t->ids[v[i].k], v[i].lat, v[i].lng, v[i].name };
+
+		rc = store_street_add(j->s, &st, j->e);
+	}
+	xfree(v);
+	if (rc == 0)
+		t->nstored = t->count;
+	return rc;
 }
 
 static void streets_release(struct streets *t)
 {
-	strtab_release(&t->keys);
-	strtab_release(&t->points);
-	xfree(t->first);
+	strtab_release(&t->names);
+	xfree(t->slots);
+	xfree(t->pslots);
 	xfree(t->ids);
 	xfree(t->lat);
 	xfree(t->lng);
+	xfree(t->name);
 	memset(t, 0, sizeof(*t));
 }
 
-/* Give the row just added to fc's pack its street id. */
-static int set_street(struct job *j, struct monthpack *p, int has_location, int32_t lat,
-		      int32_t lng, const char *name, struct err *e)
+/* Give every row of a parsed file its street id, in file order, so ids
+ * are the same however the file was parsed.  The pack's own string ids
+ * for place names map to t->names through `name_of` (one look-up per
+ * distinct name in the file, not per row). */
+static int assign_streets(struct job *j, struct monthpack *p, const char *path)
 {
-	int64_t id = street_id(j, has_location, lat, lng, name);
+	struct streets *t = &j->streets;
+	int loc_col = p->kind == MONTH_STREET ? SC_LOCATION : p->kind == MONTH_OUTCOMES ? OC_LOCATION : -1;
+	int lat_col = p->kind == MONTH_STREET ? SC_LAT : p->kind == MONTH_OUTCOMES ? OC_LAT : ST_LAT;
+	int lng_col = p->kind == MONTH_STREET ? SC_LNG : p->kind == MONTH_OUTCOMES ? OC_LNG : ST_LNG;
+	const uint8_t *flags = MP_U8(p, 0);	/* column 0 is FLAGS for every kind */
+	const int32_t *lat = MP_I32(p, lat_col), *lng = MP_I32(p, lng_col);
+	int32_t *street = MP_I32(p, monthpack_street_col(p->kind));
+	uint32_t *name_of = NULL;
+	int rc = 0;
 
-	if (id < 0)
-		return err_set(e, ERR_NOMEM, "out of memory");
-	if (id > INT32_MAX)
-		return err_set(e, ERR_LIMIT, "more than %d street points", INT32_MAX);
-	monthpack_set_street(p, p->rows - 1, (int32_t)id);
-	return 0;
+	if (loc_col >= 0 && p->strings.count) {
+		if (!(name_of = xcalloc(p->strings.count, sizeof(*name_of))))
+			return err_set(j->e, ERR_NOMEM, "out of memory");
+		for (uint32_t i = 0; i < p->strings.count; i++)
+			name_of[i] = STRTAB_NONE;
+	}
+	for (size_t r = 0; r < p->rows && rc == 0; r++) {
+		uint32_t name = STRTAB_NONE;
+		int64_t id;
+
+		if (!(flags[r] & MPF_LOCATED)) {
+			street[r] = 0;
+			continue;
+		}
+		if (loc_col >= 0) {
+			uint32_t sid = MP_STR(p, loc_col)[r];
+
+			name = name_of[sid];
+			if (name == STRTAB_NONE) {
+				const char *nm = monthpack_str(p, sid);
+				size_t n = street_name_len(lat[r], lng[r], nm);
+
+				name = strtab_intern(&t->names, nm, n);
+				if (name == STRTAB_NONE) {
+					rc = err_set(j->e, ERR_NOMEM, "out of memory");
+					break;
+				}
+				if (n < 511 - 24)	/* cut nowhere: the same on every row */
+					name_of[sid] = name;
+			}
+		}
+		id = street_id(j, 1, lat[r], lng[r], name);
+		if (id < 0)
+			rc = err_set(j->e, ERR_NOMEM, "out of memory");
+		else if (id > INT32_MAX)
+			rc = err_set(j->e, ERR_LIMIT, "%s: more than %d street points", path,
+				     INT32_MAX);
+		else
+			street[r] = (int32_t)id;
+	}
+	xfree(name_of);
+	return rc;
 }
 
 /* --- police.uk ----------------------------------------------------------- */
@@ -437,7 +600,7 @@ static int on_street(void *ctx, const struct crime_record *r, struct err *e)
 	placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
 	if (monthpack_add_crime(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, r->location, e);
+	return 0;
 }
 
 static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
@@ -449,7 +612,7 @@ static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
 		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
 	if (monthpack_add_outcome(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, r->location, e);
+	return 0;
 }
 
 static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
@@ -459,7 +622,7 @@ static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
 
 	if (monthpack_add_stop(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, NULL, e);
+	return 0;
 }
 
 static const struct {
@@ -624,7 +787,8 @@ static int import_one_month_file(struct job *j, const struct month_file *f)
 			     f->path, kind_word(f->kind), policeuk_kind_name(got));
 		goto done;
 	}
-	if ((rc = ensure_force(j, f->force, fc.force_name)) < 0)
+	if ((rc = ensure_force(j, f->force, fc.force_name)) < 0 ||
+	    (rc = assign_streets(j, &fc.pack, f->path)) < 0)
 		goto done;
 	for (size_t i = 0; i < j->nmonths; i++)
 		if (j->months[i].month == f->month && j->months[i].kind == f->kind &&
