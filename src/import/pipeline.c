@@ -8,6 +8,7 @@
  */
 #include "import/pipeline.h"
 
+#include "base/parallel.h"
 #include "base/parse.h"
 #include "base/strtab.h"
 #include "base/timeutil.h"
@@ -245,33 +246,40 @@ static void placer_release(struct placer *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* The LSOA code holding a point, or NULL; counts the outcome. */
-static const char *place(struct job *j, int has_location, int32_t lat, int32_t lng,
-			 const char *reported)
+/* What placing a file's points came to; each file keeps its own while
+ * files are parsed in parallel, and they are added up in file order. */
+struct place_counts {
+	long placed, no_location, outside, disagreements;
+};
+
+/* The LSOA code holding a point, or NULL; counts the outcome.  Reads the
+ * placer only, so threads may place points at once. */
+static const char *place(const struct placer *pl, struct place_counts *n, int has_location,
+			 int32_t lat, int32_t lng, const char *reported)
 {
 	struct geo_point pt = { lng / 1e6, lat / 1e6 };
 	long i;
 
 	if (!has_location) {
-		j->sum->no_location++;
+		n->no_location++;
 		return NULL;
 	}
-	i = j->placer.index ? geo_index_locate(j->placer.index, pt) : -1;
+	i = pl->index ? geo_index_locate(pl->index, pt) : -1;
 	if (i < 0) {
-		j->sum->outside++;
+		n->outside++;
 		return NULL;
 	}
-	i = (long)j->placer.placing_to[i];
-	j->sum->placed++;
-	if (reported && *reported && strcmp(reported, j->placer.codes[i])) {
+	i = (long)pl->placing_to[i];
+	n->placed++;
+	if (reported && *reported && strcmp(reported, pl->codes[i])) {
 		/* police.uk may name the 2011 LSOA: a disagreement only when the
 		 * point is not in the polygon of the code it gives */
-		uint32_t r = strtab_find(&j->placer.by_code, reported, strlen(reported));
+		uint32_t r = strtab_find(&pl->by_code, reported, strlen(reported));
 
-		if (r != STRTAB_NONE && !geo_contains(&j->placer.shapes[r], pt))
-			j->sum->disagreements++;
+		if (r != STRTAB_NONE && !geo_contains(&pl->shapes[r], pt))
+			n->disagreements++;
 	}
-	return j->placer.codes[i];
+	return pl->codes[i];
 }
 
 /* --- street points --------------------------------------------------------- */
@@ -576,11 +584,19 @@ struct month_file {
 	int kind;
 };
 
+/* One file on its way in: parsed and placed (on any thread), then given
+ * street ids and checked against the rest of the import (in file order),
+ * then encoded (on any thread) into j->months[pending]. */
 struct file_ctx {
-	struct job *j;
+	const struct placer *placer;
 	struct monthpack pack;
 	const struct month_file *f;
 	char force_name[256];
+	struct place_counts counts;
+	enum policeuk_kind got;
+	long rows;
+	size_t pending;
+	struct err err;
 };
 
 static int on_street(void *ctx, const struct crime_record *r, struct err *e)
@@ -597,7 +613,7 @@ static int on_street(void *ctx, const struct crime_record *r, struct err *e)
 	}
 	if (!fc->force_name[0] && r->falls_within && *r->falls_within)
 		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
-	placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
+	placed = place(fc->placer, &fc->counts, r->has_location, r->lat, r->lng, r->lsoa_code);
 	if (monthpack_add_crime(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
 	return 0;
@@ -606,7 +622,7 @@ static int on_street(void *ctx, const struct crime_record *r, struct err *e)
 static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
 {
 	struct file_ctx *fc = ctx;
-	const char *placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
+	const char *placed = place(fc->placer, &fc->counts, r->has_location, r->lat, r->lng, r->lsoa_code);
 
 	if (!fc->force_name[0] && r->falls_within && *r->falls_within)
 		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
@@ -618,7 +634,7 @@ static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
 static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
 {
 	struct file_ctx *fc = ctx;
-	const char *placed = place(fc->j, r->has_location, r->lat, r->lng, NULL);
+	const char *placed = place(fc->placer, &fc->counts, r->has_location, r->lat, r->lng, NULL);
 
 	if (monthpack_add_stop(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
@@ -764,55 +780,61 @@ static int ensure_force(struct job *j, const char *id, const char *name)
 	return 0;
 }
 
-static int import_one_month_file(struct job *j, const struct month_file *f)
+/* Parse and place one file (any thread). */
+static void parse_month_file(void *ctx, size_t i)
 {
-	struct file_ctx fc = { .j = j, .f = f };
-	struct policeuk_handlers h = { on_street, on_outcome, on_stop, &fc };
+	struct file_ctx *fc = (struct file_ctx *)ctx + i;
+	struct policeuk_handlers h = { on_street, on_outcome, on_stop, fc };
+
+	monthpack_init(&fc->pack, fc->f->kind, fc->f->month);
+	fc->rows = policeuk_read_path(fc->f->path, &h, &fc->got, &fc->err);
+}
+
+static void add_counts(struct import_summary *sum, const struct place_counts *n)
+{
+	sum->placed += n->placed;
+	sum->no_location += n->no_location;
+	sum->outside += n->outside;
+	sum->disagreements += n->disagreements;
+}
+
+/* The rest of a parsed file's way in, in file order (the caller's thread):
+ * everything that reads or changes what the import shares. */
+static int admit_month_file(struct job *j, struct file_ctx *fc)
+{
+	const struct month_file *f = fc->f;
 	struct pending_month *pm;
-	enum policeuk_kind got;
-	long before_placed = j->sum->placed, before_none = j->sum->no_location;
-	long rows;
+	long rows = fc->rows;
 	char month[8];
 	int rc;
 
-	monthpack_init(&fc.pack, f->kind, f->month);
-	rows = policeuk_read_path(f->path, &h, &got, j->e);
+	add_counts(j->sum, &fc->counts);
 	if (rows < 0) {
 		j->sum->rejected++;
-		rc = (int)rows;
-		goto done;
+		*j->e = fc->err;
+		return (int)rows;
 	}
-	if ((int)got != f->kind) {
-		rc = err_set(j->e, ERR_INVALID, "%s: the name says %s but the header is a %s file",
-			     f->path, kind_word(f->kind), policeuk_kind_name(got));
-		goto done;
-	}
-	if ((rc = ensure_force(j, f->force, fc.force_name)) < 0 ||
-	    (rc = assign_streets(j, &fc.pack, f->path)) < 0)
-		goto done;
+	if ((int)fc->got != f->kind)
+		return err_set(j->e, ERR_INVALID, "%s: the name says %s but the header is a %s file",
+			       f->path, kind_word(f->kind), policeuk_kind_name(fc->got));
+	if ((rc = ensure_force(j, f->force, fc->force_name)) < 0 ||
+	    (rc = assign_streets(j, &fc->pack, f->path)) < 0)
+		return rc;
 	for (size_t i = 0; i < j->nmonths; i++)
 		if (j->months[i].month == f->month && j->months[i].kind == f->kind &&
-		    !strcmp(j->months[i].force, f->force)) {
-			rc = err_set(j->e, ERR_INVALID,
-				     "%s: a second %s file for %s in the same import", f->path,
-				     kind_word(f->kind), f->force);
-			goto done;
-		}
-	if (xgrow(&j->months, &j->cap_months, j->nmonths + 1, sizeof(*j->months))) {
-		rc = err_set(j->e, ERR_NOMEM, "out of memory");
-		goto done;
-	}
-	pm = &j->months[j->nmonths];
+		    !strcmp(j->months[i].force, f->force))
+			return err_set(j->e, ERR_INVALID,
+				       "%s: a second %s file for %s in the same import", f->path,
+				       kind_word(f->kind), f->force);
+	if (xgrow(&j->months, &j->cap_months, j->nmonths + 1, sizeof(*j->months)))
+		return err_set(j->e, ERR_NOMEM, "out of memory");
+	fc->pending = j->nmonths;
+	pm = &j->months[j->nmonths++];
 	memset(pm, 0, sizeof(*pm));
 	snprintf(pm->force, sizeof(pm->force), "%s", f->force);
 	pm->month = f->month;
 	pm->kind = f->kind;
 	pm->rows = rows;
-	if ((rc = monthpack_encode(&fc.pack, &pm->blob, j->e)) < 0) {
-		strbuf_release(&pm->blob);
-		goto done;
-	}
-	j->nmonths++;
 	j->sum->files++;
 	j->sum->rows_read += rows;
 	if (f->kind == MONTH_STREET)
@@ -823,16 +845,72 @@ static int import_one_month_file(struct job *j, const struct month_file *f)
 		j->sum->stops += rows;
 	format_month(f->month, month);
 	progress(j, "%s %s %s: %ld rows, %ld placed, %ld without location", month, f->force,
-		 kind_word(f->kind), rows, j->sum->placed - before_placed,
-		 j->sum->no_location - before_none);
-done:
-	monthpack_release(&fc.pack);
+		 kind_word(f->kind), rows, fc->counts.placed, fc->counts.no_location);
+	return 0;
+}
+
+struct encode_ctx {
+	struct job *j;
+	struct file_ctx *fc;
+};
+
+/* Pack an admitted file for the store (any thread). */
+static void encode_month_file(void *ctx, size_t i)
+{
+	struct encode_ctx *ec = ctx;
+	struct file_ctx *fc = &ec->fc[i];
+
+	err_clear(&fc->err);
+	monthpack_encode(&fc->pack, &ec->j->months[fc->pending].blob, &fc->err);
+}
+
+/* Files are taken a window at a time: parsed on every core, admitted one
+ * by one in order (so street ids, forces, errors and the summary are what
+ * a single thread would give), then encoded on every core.  The first
+ * file in order that fails decides the error, as it would alone. */
+#define FILES_PER_THREAD 4
+
+static int import_month_files(struct job *j, const struct month_file *const *files, size_t n)
+{
+	int threads = parallel_threads();
+	size_t window = (size_t)threads * FILES_PER_THREAD;
+	struct file_ctx *fc = xcalloc(window, sizeof(*fc));
+	int rc = 0;
+
+	if (!fc)
+		return err_set(j->e, ERR_NOMEM, "out of memory");
+	for (size_t at = 0; at < n && rc == 0; at += window) {
+		size_t w = n - at < window ? n - at : window, admitted = 0;
+		struct encode_ctx ec = { j, fc };
+
+		memset(fc, 0, w * sizeof(*fc));
+		for (size_t i = 0; i < w; i++) {
+			fc[i].placer = &j->placer;
+			fc[i].f = files[at + i];
+		}
+		parallel_for(w, threads, parse_month_file, fc);
+		while (admitted < w && (rc = admit_month_file(j, &fc[admitted])) == 0)
+			admitted++;
+		if (rc == 0) {
+			parallel_for(w, threads, encode_month_file, &ec);
+			for (size_t i = 0; i < w && rc == 0; i++)
+				if (fc[i].err.code) {
+					*j->e = fc[i].err;
+					rc = fc[i].err.code;
+				}
+		}
+		for (size_t i = 0; i < w; i++)
+			monthpack_release(&fc[i].pack);
+	}
+	xfree(fc);
 	return rc;
 }
 
 static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 {
 	struct file_list files = { 0 };
+	const struct month_file **order = NULL;
+	size_t norder = 0;
 	int rc = 0;
 
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -855,12 +933,17 @@ static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 		rc = placer_load(j);
 	if (rc == 0)
 		rc = streets_load(j);
+	if (rc == 0 && !(order = xcalloc(files.n, sizeof(*order))))
+		rc = err_set(j->e, ERR_NOMEM, "out of memory");
 	/* street files first, stop and search last: a stop takes the street
 	 * point a crime already named at its coordinates */
-	for (int kind = 0; kind < MONTH_KIND_COUNT; kind++)
-		for (size_t i = 0; i < files.n && rc == 0; i++)
+	for (int kind = 0; kind < MONTH_KIND_COUNT && rc == 0; kind++)
+		for (size_t i = 0; i < files.n; i++)
 			if (files.v[i].kind == kind)
-				rc = import_one_month_file(j, &files.v[i]);
+				order[norder++] = &files.v[i];
+	if (rc == 0)
+		rc = import_month_files(j, order, norder);
+	xfree(order);
 	file_list_release(&files);
 	return rc;
 }

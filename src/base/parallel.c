@@ -1,0 +1,68 @@
+/*
+ * parallel.c - a shared task counter over a few POSIX threads (see
+ * parallel.h).  Threads are started per call: an import makes a few
+ * hundred calls, each running tasks that take milliseconds, so a pool
+ * kept alive between calls would save nothing measurable.
+ */
+#include "base/parallel.h"
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+struct run {
+	size_t n;
+	atomic_size_t next;
+	void (*fn)(void *ctx, size_t i);
+	void *ctx;
+};
+
+static void *worker(void *arg)
+{
+	struct run *r = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
+		r->fn(r->ctx, i);
+	return NULL;
+}
+
+int parallel_threads(void)
+{
+	const char *env = getenv("ENGAGE_THREADS");
+	long n;
+
+	if (env && *env) {
+		char *end;
+
+		n = strtol(env, &end, 10);
+		if (*end == '\0' && n >= 1)
+			return n > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : (int)n;
+	}
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		return 1;
+	return n > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : (int)n;
+}
+
+void parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+	struct run r = { .n = n, .fn = fn, .ctx = ctx };
+	pthread_t tid[PARALLEL_MAX_THREADS];
+	int started = 0;
+
+	atomic_init(&r.next, 0);
+	if (threads > PARALLEL_MAX_THREADS)
+		threads = PARALLEL_MAX_THREADS;
+	if ((size_t)threads > n)
+		threads = (int)n;
+	for (int t = 1; t < threads; t++) {
+		if (pthread_create(&tid[started], NULL, worker, &r) != 0)
+			break;
+		started++;
+	}
+	worker(&r);
+	for (int t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+}

@@ -1,0 +1,29 @@
+/*
+ * parallel.h - run independent tasks on the machine's cores.
+ *
+ * parallel_for() calls fn(ctx, i) once for every i in [0, n), spread over
+ * up to `threads` threads (the caller's own thread is one of them), and
+ * returns when every call has returned.  Tasks are taken in index order
+ * from a shared counter, so a slow task does not hold up the others.
+ * The tasks must not share anything they write; what order they finish
+ * in is not defined, so callers that need a deterministic result keep one
+ * output slot per task and combine the slots afterwards, in index order.
+ *
+ * If a thread cannot be started the calls run on the threads that did
+ * start (at worst all on the caller's), so there is no failure to handle.
+ */
+#ifndef ENGAGE_PARALLEL_H
+#define ENGAGE_PARALLEL_H
+
+#include <stddef.h>
+
+#define PARALLEL_MAX_THREADS 16
+
+/* The number of threads worth using here: the online cores, from 1 to
+ * PARALLEL_MAX_THREADS; the environment variable ENGAGE_THREADS, when set
+ * to a number, overrides it (1 runs everything on the caller's thread). */
+int parallel_threads(void);
+
+void parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx);
+
+#endif
