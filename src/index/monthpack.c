@@ -2,20 +2,21 @@
  * monthpack.c - packed columns for a police.uk force-month (see
  * monthpack.h).
  *
- * Packed form, before zlib:  "EMP3", kind u8, ncols u8, rows u32,
+ * Packed form, before compression:  "EMP3", kind u8, ncols u8, rows u32,
  * nstrings u32, the strings (u32 length + bytes each), then each column's
  * array in column order, little-endian, less the crime-id columns, which
  * follow the compressed stream raw (see monthpack_encode).
  *
- * Older records still decode: "EMP2" (everything compressed, prefixed
- * with its uncompressed length) and "EMP1" (the same without the street-id
- * column each kind now ends with: street id 0 on every row until the month
- * is re-imported).
+ * Written as "EMZ4": that packed form compressed with zstd at level 1.
+ * Older records still decode: "EMZ3" (the same with a zlib stream),
+ * "EMP2" (everything zlib'd, crime ids too, prefixed with its uncompressed
+ * length) and "EMP1" (the same without the street-id column each kind now
+ * ends with: street id 0 on every row until the month is re-imported).
  *
- * Compressed at zlib's fastest level: on a national year (6 M street rows,
- * 435 MB packed) level 6 took 23 s and level 1 6.5 s for a 4% larger blob
- * (most of the bytes are crime ids, random, which no level shrinks); see
- * docs/PERFORMANCE.md.  Decoding reads any level.
+ * zstd rather than zlib: on a national year (6 M street rows) deflate at
+ * its fastest level was a fifth of the import's CPU time and inflate a
+ * large part of loading the read model; zstd level 1 does the same work
+ * several times faster for a smaller blob (docs/PERFORMANCE.md).
  */
 #include "index/monthpack.h"
 
@@ -23,6 +24,7 @@
 
 #include <string.h>
 #include <zlib.h>
+#include <zstd.h>
 
 static const enum mp_type street_types[SC_COUNT] = {
 	[SC_FLAGS] = MPT_U8, [SC_CATEGORY] = MPT_U8, [SC_LAT] = MPT_I32, [SC_LNG] = MPT_I32,
@@ -278,12 +280,13 @@ static uint32_t get_u32(const unsigned char *b)
 /* Columns are written in host order; Engage runs on little-endian machines
  * (x86-64, arm64), and decode refuses a blob from any other.
  *
- * The blob ("EMZ3"): "EMZ3", u64 length of the packed part, u64 length of
- * its zlib stream, u32 CRC-32 of the raw tail, the stream, then every ID32
- * column raw (the CRC keeps damage to them from being misread, as zlib's
- * own check does for the stream).  Crime ids are
- * random: no compression level shrinks them, and compressing them took
- * most of a national import's zlib time (docs/PERFORMANCE.md). */
+ * The blob ("EMZ4"): "EMZ4", u64 length of the packed part, u64 length of
+ * its zstd frame (with zstd's own checksum), u32 CRC-32 of the raw tail,
+ * the frame, then every ID32 column raw (the CRC keeps damage to them from
+ * being misread, as the frame's checksum does for the rest).  Crime ids
+ * are random: no compression shrinks them, and compressing them took most
+ * of a national import's zlib time (docs/PERFORMANCE.md).  "EMZ3" is the
+ * same with a zlib stream for the frame. */
 static int is_raw_column(enum mp_type t)
 {
 	return t == MPT_ID32;
@@ -292,7 +295,8 @@ static int is_raw_column(enum mp_type t)
 int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *e)
 {
 	struct strbuf raw = STRBUF_INIT;
-	uLongf zlen;
+	ZSTD_CCtx *cctx = NULL;
+	size_t zlen, bound;
 	uint64_t rawlen, zlen64;
 	size_t at;
 	int rc = 0;
@@ -316,16 +320,17 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 		goto done;
 	}
 	rawlen = raw.len;
-	zlen = compressBound((uLong)raw.len);
-	if (strbuf_grow(out, 24 + zlen)) {
+	bound = ZSTD_compressBound(raw.len);
+	if (strbuf_grow(out, 24 + bound) || !(cctx = ZSTD_createCCtx())) {
 		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
 		goto done;
 	}
 	at = out->len;
-	memcpy(out->buf + at, "EMZ3", 4);
+	memcpy(out->buf + at, "EMZ4", 4);
 	memcpy(out->buf + at + 4, &rawlen, 8);
-	if (compress2((Bytef *)out->buf + at + 24, &zlen, (const Bytef *)raw.buf,
-		      (uLong)raw.len, Z_BEST_SPEED) != Z_OK) {
+	if (ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, 1)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1)) ||
+	    ZSTD_isError(zlen = ZSTD_compress2(cctx, out->buf + at + 24, bound, raw.buf, raw.len))) {
 		rc = err_set(e, ERR_INTERNAL, "cannot compress a force-month");
 		goto done;
 	}
@@ -350,6 +355,7 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 	if (out->failed)
 		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
 done:
+	ZSTD_freeCCtx(cctx);
 	strbuf_release(&raw);
 	return rc;
 }
@@ -360,11 +366,11 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 	const unsigned char *b, *in = data, *tail = NULL;
 	unsigned char *raw = NULL;
 	uint64_t rawlen, zlen;
-	uLongf got;
 	size_t at, rows, tail_len = 0;
 	uint32_t nstr;
 	int ncols;	/* columns in the blob: one fewer in an EMP1 record */
-	int emz = n >= 24 && !memcmp(in, "EMZ3", 4);
+	int zstd = n >= 24 && !memcmp(in, "EMZ4", 4);
+	int emz = zstd || (n >= 24 && !memcmp(in, "EMZ3", 4));
 	int rc = 0;
 
 	monthpack_init(p, kind, month);
@@ -389,16 +395,31 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		in += 8;
 	}
 	/* deflate expands at most about 1032:1, so a larger claim is a lie
-	 * and must not decide how much memory we allocate */
-	if (rawlen < 14 || rawlen > zlen * 1032 + 64)
+	 * and must not decide how much memory we allocate; zstd's blocks
+	 * expand at most 32768:1, and a frame says its own size, which must
+	 * agree */
+	if (rawlen < 14 ||
+	    (zstd ? rawlen > zlen * 32768 + 64 ||
+		    ZSTD_getFrameContentSize(in, (size_t)zlen) != rawlen :
+		    rawlen > zlen * 1032 + 64))
 		return err_set(e, ERR_INVALID, "force-month record has a bad length");
 	raw = xmalloc((size_t)rawlen);
 	if (!raw)
 		return err_set(e, ERR_NOMEM, "out of memory reading a force-month");
-	got = (uLongf)rawlen;
-	if (uncompress(raw, &got, (const Bytef *)in, (uLong)zlen) != Z_OK || got != rawlen) {
-		rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
-		goto done;
+	if (zstd) {
+		size_t z = ZSTD_decompress(raw, (size_t)rawlen, in, (size_t)zlen);
+
+		if (ZSTD_isError(z) || z != rawlen) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
+			goto done;
+		}
+	} else {
+		uLongf got = (uLongf)rawlen;
+
+		if (uncompress(raw, &got, (const Bytef *)in, (uLong)zlen) != Z_OK || got != rawlen) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
+			goto done;
+		}
 	}
 	b = raw;
 	ncols = !memcmp(b, "EMP1", 4) ? p->ncols - 1 : p->ncols;
