@@ -6,21 +6,13 @@
  */
 #include "base/parallel.h"
 
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
 
-struct run {
-	size_t n;
-	atomic_size_t next;
-	void (*fn)(void *ctx, size_t i);
-	void *ctx;
-};
-
 static void *worker(void *arg)
 {
-	struct run *r = arg;
+	struct parallel_run *r = arg;
 	size_t i;
 
 	while ((i = atomic_fetch_add(&r->next, 1)) < r->n)
@@ -46,23 +38,38 @@ int parallel_threads(void)
 	return n > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : (int)n;
 }
 
-void parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx)
+void parallel_start(struct parallel_run *r, size_t n, int threads,
+		    void (*fn)(void *ctx, size_t i), void *ctx)
 {
-	struct run r = { .n = n, .fn = fn, .ctx = ctx };
-	pthread_t tid[PARALLEL_MAX_THREADS];
-	int started = 0;
-
-	atomic_init(&r.next, 0);
+	r->n = n;
+	r->fn = fn;
+	r->ctx = ctx;
+	r->started = 0;
+	atomic_init(&r->next, 0);
 	if (threads > PARALLEL_MAX_THREADS)
 		threads = PARALLEL_MAX_THREADS;
 	if ((size_t)threads > n)
 		threads = (int)n;
-	for (int t = 1; t < threads; t++) {
-		if (pthread_create(&tid[started], NULL, worker, &r) != 0)
+	for (int t = 0; t < threads; t++) {
+		if (pthread_create(&r->tid[r->started], NULL, worker, r) != 0)
 			break;
-		started++;
+		r->started++;
 	}
-	worker(&r);
-	for (int t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
+}
+
+void parallel_wait(struct parallel_run *r)
+{
+	worker(r);
+	for (int t = 0; t < r->started; t++)
+		pthread_join(r->tid[t], NULL);
+	r->started = 0;
+}
+
+void parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx)
+{
+	struct parallel_run r;
+
+	/* the caller is one of the threads */
+	parallel_start(&r, n, threads - 1, fn, ctx);
+	parallel_wait(&r);
 }

@@ -15,6 +15,7 @@
 #ifndef ENGAGE_PARALLEL_H
 #define ENGAGE_PARALLEL_H
 
+#include <pthread.h>
 #include <stddef.h>
 
 #define PARALLEL_MAX_THREADS 16
@@ -25,5 +26,23 @@
 int parallel_threads(void);
 
 void parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx);
+
+/* The same in two halves, so the caller can do other work meanwhile:
+ * parallel_start() starts up to `threads` threads on the tasks and
+ * returns; parallel_wait() joins in, taking tasks until none is left, and
+ * returns when every call has returned.  Every parallel_start() needs its
+ * parallel_wait(); `run` is the caller's and must outlive both. */
+struct parallel_run {
+	size_t n;
+	_Atomic size_t next;
+	void (*fn)(void *ctx, size_t i);
+	void *ctx;
+	pthread_t tid[PARALLEL_MAX_THREADS];
+	int started;
+};
+
+void parallel_start(struct parallel_run *run, size_t n, int threads,
+		    void (*fn)(void *ctx, size_t i), void *ctx);
+void parallel_wait(struct parallel_run *run);
 
 #endif

@@ -849,58 +849,92 @@ static int admit_month_file(struct job *j, struct file_ctx *fc)
 	return 0;
 }
 
-struct encode_ctx {
+/* Two windows of files at once: the one being encoded (`cur`) and the
+ * next, being parsed (`nxt`); task i < ncur encodes cur[i], the rest
+ * parse nxt[i - ncur]. */
+struct window_tasks {
 	struct job *j;
-	struct file_ctx *fc;
+	struct file_ctx *cur, *nxt;
+	size_t ncur;
 };
 
 /* Pack an admitted file for the store (any thread). */
-static void encode_month_file(void *ctx, size_t i)
+static void encode_month_file(struct job *j, struct file_ctx *fc)
 {
-	struct encode_ctx *ec = ctx;
-	struct file_ctx *fc = &ec->fc[i];
-
 	err_clear(&fc->err);
-	monthpack_encode(&fc->pack, &ec->j->months[fc->pending].blob, &fc->err);
+	monthpack_encode(&fc->pack, &j->months[fc->pending].blob, &fc->err);
 }
 
-/* Files are taken a window at a time: parsed on every core, admitted one
- * by one in order (so street ids, forces, errors and the summary are what
- * a single thread would give), then encoded on every core.  The first
- * file in order that fails decides the error, as it would alone. */
+static void window_task(void *ctx, size_t i)
+{
+	struct window_tasks *w = ctx;
+
+	if (i < w->ncur)
+		encode_month_file(w->j, &w->cur[i]);
+	else
+		parse_month_file(w->nxt, i - w->ncur);
+}
+
+static void window_init(struct job *j, struct file_ctx *fc, const struct month_file *const *files,
+			size_t n)
+{
+	memset(fc, 0, n * sizeof(*fc));
+	for (size_t i = 0; i < n; i++) {
+		fc[i].placer = &j->placer;
+		fc[i].f = files[i];
+	}
+}
+
+/* Files go a window at a time: parsed on every core, admitted one by one
+ * in order (so street ids, forces, errors and the summary are what a
+ * single thread would give), then encoded on every core while the next
+ * window is parsed and this thread writes the window's new street points
+ * to the store.  The first file in order that fails decides the error, as
+ * it would alone. */
 #define FILES_PER_THREAD 4
 
 static int import_month_files(struct job *j, const struct month_file *const *files, size_t n)
 {
 	int threads = parallel_threads();
 	size_t window = (size_t)threads * FILES_PER_THREAD;
-	struct file_ctx *fc = xcalloc(window, sizeof(*fc));
+	struct file_ctx *fc = xcalloc(2 * window, sizeof(*fc));
+	size_t at = 0, ncur = n < window ? n : window;
 	int rc = 0;
 
 	if (!fc)
 		return err_set(j->e, ERR_NOMEM, "out of memory");
-	for (size_t at = 0; at < n && rc == 0; at += window) {
-		size_t w = n - at < window ? n - at : window, admitted = 0;
-		struct encode_ctx ec = { j, fc };
+	window_init(j, fc, files, ncur);
+	parallel_for(ncur, threads, parse_month_file, fc);
+	for (int half = 0; ncur > 0; half ^= 1) {
+		struct file_ctx *cur = fc + (half ? window : 0), *nxt = fc + (half ? 0 : window);
+		size_t nnxt = n - at - ncur < window ? n - at - ncur : window, admitted = 0;
+		struct window_tasks w = { j, cur, nxt, ncur };
+		struct parallel_run run;
 
-		memset(fc, 0, w * sizeof(*fc));
-		for (size_t i = 0; i < w; i++) {
-			fc[i].placer = &j->placer;
-			fc[i].f = files[at + i];
-		}
-		parallel_for(w, threads, parse_month_file, fc);
-		while (admitted < w && (rc = admit_month_file(j, &fc[admitted])) == 0)
+		while (admitted < ncur && (rc = admit_month_file(j, &cur[admitted])) == 0)
 			admitted++;
 		if (rc == 0) {
-			parallel_for(w, threads, encode_month_file, &ec);
-			for (size_t i = 0; i < w && rc == 0; i++)
-				if (fc[i].err.code) {
-					*j->e = fc[i].err;
-					rc = fc[i].err.code;
+			window_init(j, nxt, files + at + ncur, nnxt);
+			parallel_start(&run, ncur + nnxt, threads, window_task, &w);
+			rc = streets_write(j);
+			parallel_wait(&run);
+			for (size_t i = 0; i < ncur && rc == 0; i++)
+				if (cur[i].err.code) {
+					*j->e = cur[i].err;
+					rc = cur[i].err.code;
 				}
+		} else {
+			nnxt = 0;
 		}
-		for (size_t i = 0; i < w; i++)
-			monthpack_release(&fc[i].pack);
+		for (size_t i = 0; i < ncur; i++)
+			monthpack_release(&cur[i].pack);
+		if (rc) {
+			for (size_t i = 0; i < nnxt; i++)
+				monthpack_release(&nxt[i].pack);
+			break;
+		}
+		at += ncur;
+		ncur = nnxt;
 	}
 	xfree(fc);
 	return rc;
