@@ -63,6 +63,8 @@ void monthpack_init(struct monthpack *p, int kind, int32_t month)
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
 	p->month = month;
+	for (int c = 0; c < MP_MAX_COLS; c++)
+		p->last[c] = STRTAB_NONE;
 	switch (kind) {
 	case MONTH_STREET: p->types = street_types; p->ncols = SC_COUNT; break;
 	case MONTH_OUTCOMES: p->types = outcome_types; p->ncols = OC_COUNT; break;
@@ -112,16 +114,21 @@ static int reserve(struct monthpack *p, size_t rows)
 	return 0;
 }
 
-/* Intern a field; NULL means "none" and takes no string slot. */
-static uint32_t intern(struct monthpack *p, const char *s, int *failed)
+/* Intern a field of column c; NULL means "none" and takes no string slot.
+ * Columns repeat their last value often (the force names on every row of
+ * a file, an empty context), which a compare finds before a hash would. */
+static uint32_t intern(struct monthpack *p, int c, const char *s, int *failed)
 {
 	uint32_t id;
 
 	if (!s)
 		return STRTAB_NONE;
+	if (p->last[c] != STRTAB_NONE && !strcmp(strtab_get(&p->strings, p->last[c]), s))
+		return p->last[c];
 	id = strtab_intern(&p->strings, s, strlen(s));
 	if (id == STRTAB_NONE)
 		*failed = 1;
+	p->last[c] = id;
 	return id;
 }
 
@@ -192,14 +199,14 @@ int monthpack_add_crime(struct monthpack *p, const struct crime_record *r, const
 	MP_U8(p, SC_CATEGORY)[i] = (uint8_t)r->category;
 	MP_I32(p, SC_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, SC_LNG)[i] = r->has_location ? r->lng : 0;
-	MP_STR(p, SC_LSOA)[i] = intern(p, placed, &failed);
-	MP_STR(p, SC_REPORTED_LSOA)[i] = intern(p, r->lsoa_code, &failed);
-	MP_STR(p, SC_LSOA_NAME)[i] = intern(p, r->lsoa_name, &failed);
-	MP_STR(p, SC_LOCATION)[i] = intern(p, r->location, &failed);
-	MP_STR(p, SC_OUTCOME)[i] = intern(p, r->last_outcome, &failed);
-	MP_STR(p, SC_CONTEXT)[i] = intern(p, r->context, &failed);
-	MP_STR(p, SC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
-	MP_STR(p, SC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	MP_STR(p, SC_LSOA)[i] = intern(p, SC_LSOA, placed, &failed);
+	MP_STR(p, SC_REPORTED_LSOA)[i] = intern(p, SC_REPORTED_LSOA, r->lsoa_code, &failed);
+	MP_STR(p, SC_LSOA_NAME)[i] = intern(p, SC_LSOA_NAME, r->lsoa_name, &failed);
+	MP_STR(p, SC_LOCATION)[i] = intern(p, SC_LOCATION, r->location, &failed);
+	MP_STR(p, SC_OUTCOME)[i] = intern(p, SC_OUTCOME, r->last_outcome, &failed);
+	MP_STR(p, SC_CONTEXT)[i] = intern(p, SC_CONTEXT, r->context, &failed);
+	MP_STR(p, SC_REPORTED_BY)[i] = intern(p, SC_REPORTED_BY, r->reported_by, &failed);
+	MP_STR(p, SC_FALLS_WITHIN)[i] = intern(p, SC_FALLS_WITHIN, r->falls_within, &failed);
 	MP_I32(p, SC_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
@@ -220,13 +227,13 @@ int monthpack_add_outcome(struct monthpack *p, const struct outcome_record *r, c
 	MP_U8(p, OC_FLAGS)[i] = flags;
 	MP_I32(p, OC_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, OC_LNG)[i] = r->has_location ? r->lng : 0;
-	MP_STR(p, OC_LSOA)[i] = intern(p, placed, &failed);
-	MP_STR(p, OC_REPORTED_LSOA)[i] = intern(p, r->lsoa_code, &failed);
-	MP_STR(p, OC_LSOA_NAME)[i] = intern(p, r->lsoa_name, &failed);
-	MP_STR(p, OC_LOCATION)[i] = intern(p, r->location, &failed);
-	MP_STR(p, OC_OUTCOME)[i] = intern(p, r->outcome, &failed);
-	MP_STR(p, OC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
-	MP_STR(p, OC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	MP_STR(p, OC_LSOA)[i] = intern(p, OC_LSOA, placed, &failed);
+	MP_STR(p, OC_REPORTED_LSOA)[i] = intern(p, OC_REPORTED_LSOA, r->lsoa_code, &failed);
+	MP_STR(p, OC_LSOA_NAME)[i] = intern(p, OC_LSOA_NAME, r->lsoa_name, &failed);
+	MP_STR(p, OC_LOCATION)[i] = intern(p, OC_LOCATION, r->location, &failed);
+	MP_STR(p, OC_OUTCOME)[i] = intern(p, OC_OUTCOME, r->outcome, &failed);
+	MP_STR(p, OC_REPORTED_BY)[i] = intern(p, OC_REPORTED_BY, r->reported_by, &failed);
+	MP_STR(p, OC_FALLS_WITHIN)[i] = intern(p, OC_FALLS_WITHIN, r->falls_within, &failed);
 	MP_I32(p, OC_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
@@ -245,17 +252,17 @@ int monthpack_add_stop(struct monthpack *p, const struct stop_record *r, const c
 	MP_I64(p, ST_DATETIME)[i] = r->datetime;
 	MP_I32(p, ST_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, ST_LNG)[i] = r->has_location ? r->lng : 0;
-	MP_STR(p, ST_LSOA)[i] = intern(p, placed, &failed);
-	MP_STR(p, ST_TYPE)[i] = intern(p, r->type, &failed);
+	MP_STR(p, ST_LSOA)[i] = intern(p, ST_LSOA, placed, &failed);
+	MP_STR(p, ST_TYPE)[i] = intern(p, ST_TYPE, r->type, &failed);
 	MP_I8(p, ST_PART_OF_OPERATION)[i] = r->part_of_operation;
-	MP_STR(p, ST_OPERATION)[i] = intern(p, r->operation_name, &failed);
-	MP_STR(p, ST_GENDER)[i] = intern(p, r->gender, &failed);
-	MP_STR(p, ST_AGE_RANGE)[i] = intern(p, r->age_range, &failed);
-	MP_STR(p, ST_SELF_ETHNICITY)[i] = intern(p, r->self_defined_ethnicity, &failed);
-	MP_STR(p, ST_OFFICER_ETHNICITY)[i] = intern(p, r->officer_defined_ethnicity, &failed);
-	MP_STR(p, ST_LEGISLATION)[i] = intern(p, r->legislation, &failed);
-	MP_STR(p, ST_OBJECT)[i] = intern(p, r->object_of_search, &failed);
-	MP_STR(p, ST_OUTCOME)[i] = intern(p, r->outcome, &failed);
+	MP_STR(p, ST_OPERATION)[i] = intern(p, ST_OPERATION, r->operation_name, &failed);
+	MP_STR(p, ST_GENDER)[i] = intern(p, ST_GENDER, r->gender, &failed);
+	MP_STR(p, ST_AGE_RANGE)[i] = intern(p, ST_AGE_RANGE, r->age_range, &failed);
+	MP_STR(p, ST_SELF_ETHNICITY)[i] = intern(p, ST_SELF_ETHNICITY, r->self_defined_ethnicity, &failed);
+	MP_STR(p, ST_OFFICER_ETHNICITY)[i] = intern(p, ST_OFFICER_ETHNICITY, r->officer_defined_ethnicity, &failed);
+	MP_STR(p, ST_LEGISLATION)[i] = intern(p, ST_LEGISLATION, r->legislation, &failed);
+	MP_STR(p, ST_OBJECT)[i] = intern(p, ST_OBJECT, r->object_of_search, &failed);
+	MP_STR(p, ST_OUTCOME)[i] = intern(p, ST_OUTCOME, r->outcome, &failed);
 	MP_I8(p, ST_OUTCOME_LINKED)[i] = r->outcome_linked;
 	MP_I8(p, ST_REMOVAL)[i] = r->removal_of_clothing;
 	MP_I32(p, ST_STREET)[i] = 0;

@@ -64,6 +64,7 @@ struct monthpack {
 	const enum mp_type *types;
 	void *col[MP_MAX_COLS];
 	struct strtab strings;
+	uint32_t last[MP_MAX_COLS];	/* the string each column took last, when adding */
 };
 
 #define MP_U8(p, c) ((uint8_t *)(p)->col[c])
