@@ -515,22 +515,72 @@ static void streets_release(struct streets *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Give every row of a parsed file its street id, in file order, so ids
- * are the same however the file was parsed.  The pack's own string ids
- * for place names map to t->names through `name_of` (one look-up per
- * distinct name in the file, not per row). */
+/* A pack's place-name, latitude and longitude columns (no place name in
+ * stop and search: -1). */
+static void street_cols(int kind, int *loc, int *lat, int *lng)
+{
+	*loc = kind == MONTH_STREET ? SC_LOCATION : kind == MONTH_OUTCOMES ? OC_LOCATION : -1;
+	*lat = kind == MONTH_STREET ? SC_LAT : kind == MONTH_OUTCOMES ? OC_LAT : ST_LAT;
+	*lng = kind == MONTH_STREET ? SC_LNG : kind == MONTH_OUTCOMES ? OC_LNG : ST_LNG;
+}
+
+/* While a file is parsed (any thread, the table not changing): the street
+ * id of every row whose point the table already holds, -1 for the rest,
+ * which assign_streets() resolves in file order.  Ids never change once
+ * given, and a point's first street stays its first, so what is found
+ * here is what the single-threaded walk would find. */
+static void prefind_streets(const struct streets *t, struct monthpack *p)
+{
+	int loc_col, lat_col, lng_col;
+	const uint8_t *flags = MP_U8(p, 0);	/* column 0 is FLAGS for every kind */
+	int32_t *street = MP_I32(p, monthpack_street_col(p->kind));
+	uint32_t *name_of = NULL;
+	size_t slot;
+
+	street_cols(p->kind, &loc_col, &lat_col, &lng_col);
+	if (!t->nslots || (loc_col >= 0 && p->strings.count &&
+			   !(name_of = xcalloc(p->strings.count, sizeof(*name_of)))))
+		return;		/* all left to assign_streets() */
+	for (uint32_t i = 0; loc_col >= 0 && i < p->strings.count; i++) {
+		const char *nm = monthpack_str(p, i);
+		size_t n = strlen(nm);
+
+		/* a name cut to fit (street_name_len) is left for later */
+		name_of[i] = n < 511 - 24 ? strtab_find(&t->names, nm, n) : STRTAB_NONE;
+	}
+	for (size_t r = 0; r < p->rows; r++) {
+		int32_t lat = MP_I32(p, lat_col)[r], lng = MP_I32(p, lng_col)[r];
+		uint32_t k = STRTAB_NONE;
+
+		if (!(flags[r] & MPF_LOCATED))
+			continue;
+		if (loc_col < 0)
+			k = point_lookup(t, lat, lng, &slot);
+		else if (name_of[MP_STR(p, loc_col)[r]] != STRTAB_NONE)
+			k = street_lookup(t, lat, lng, name_of[MP_STR(p, loc_col)[r]], &slot);
+		street[r] = k != STRTAB_NONE && t->ids[k] <= INT32_MAX ? (int32_t)t->ids[k] : -1;
+	}
+	xfree(name_of);
+}
+
+/* Give every row of a parsed file that prefind_streets() left without one
+ * its street id, in file order, so ids are the same however the file was
+ * parsed.  The pack's own string ids for place names map to t->names
+ * through `name_of` (one look-up per distinct name in the file, not per
+ * row). */
 static int assign_streets(struct job *j, struct monthpack *p, const char *path)
 {
 	struct streets *t = &j->streets;
-	int loc_col = p->kind == MONTH_STREET ? SC_LOCATION : p->kind == MONTH_OUTCOMES ? OC_LOCATION : -1;
-	int lat_col = p->kind == MONTH_STREET ? SC_LAT : p->kind == MONTH_OUTCOMES ? OC_LAT : ST_LAT;
-	int lng_col = p->kind == MONTH_STREET ? SC_LNG : p->kind == MONTH_OUTCOMES ? OC_LNG : ST_LNG;
-	const uint8_t *flags = MP_U8(p, 0);	/* column 0 is FLAGS for every kind */
-	const int32_t *lat = MP_I32(p, lat_col), *lng = MP_I32(p, lng_col);
+	int loc_col, lat_col, lng_col;
+	const uint8_t *flags = MP_U8(p, 0);
 	int32_t *street = MP_I32(p, monthpack_street_col(p->kind));
+	const int32_t *lat, *lng;
 	uint32_t *name_of = NULL;
 	int rc = 0;
 
+	street_cols(p->kind, &loc_col, &lat_col, &lng_col);
+	lat = MP_I32(p, lat_col);
+	lng = MP_I32(p, lng_col);
 	if (loc_col >= 0 && p->strings.count) {
 		if (!(name_of = xcalloc(p->strings.count, sizeof(*name_of))))
 			return err_set(j->e, ERR_NOMEM, "out of memory");
@@ -545,6 +595,8 @@ static int assign_streets(struct job *j, struct monthpack *p, const char *path)
 			street[r] = 0;
 			continue;
 		}
+		if (street[r] > 0)
+			continue;	/* found by prefind_streets() */
 		if (loc_col >= 0) {
 			uint32_t sid = MP_STR(p, loc_col)[r];
 
@@ -589,6 +641,7 @@ struct month_file {
  * then encoded (on any thread) into j->months[pending]. */
 struct file_ctx {
 	const struct placer *placer;
+	const struct streets *streets;	/* read only while files are parsed */
 	struct monthpack pack;
 	const struct month_file *f;
 	char force_name[256];
@@ -788,6 +841,8 @@ static void parse_month_file(void *ctx, size_t i)
 
 	monthpack_init(&fc->pack, fc->f->kind, fc->f->month);
 	fc->rows = policeuk_read_path(fc->f->path, &h, &fc->got, &fc->err);
+	if (fc->rows >= 0 && (int)fc->got == fc->f->kind)
+		prefind_streets(fc->streets, &fc->pack);
 }
 
 static void add_counts(struct import_summary *sum, const struct place_counts *n)
@@ -881,6 +936,7 @@ static void window_init(struct job *j, struct file_ctx *fc, const struct month_f
 	memset(fc, 0, n * sizeof(*fc));
 	for (size_t i = 0; i < n; i++) {
 		fc[i].placer = &j->placer;
+		fc[i].streets = &j->streets;
 		fc[i].f = files[i];
 	}
 }
@@ -1485,12 +1541,34 @@ struct old_month {
 	int64_t first_id;			/* the stored one's block, if the same */
 };
 
+/* A record stored in an older pack format holds the same month when it
+ * encodes, today, to the same bytes. */
+static int same_as_older_format(const struct store_force_month *m, const struct store_force_month *now)
+{
+	struct monthpack p;
+	struct strbuf again = STRBUF_INIT;
+	struct err ignored = ERR_INIT;
+	int same;
+
+	if (monthpack_decode(m->data, m->data_len, m->kind, m->month, &p, &ignored) < 0)
+		return 0;
+	same = monthpack_encode(&p, &again, &ignored) == 0 && again.len == now->data_len &&
+	       !memcmp(again.buf, now->data, again.len);
+	strbuf_release(&again);
+	monthpack_release(&p);
+	return same;
+}
+
 static int old_first_id(void *ctx, const struct store_force_month *m)
 {
 	struct old_month *o = ctx;
 
-	if (m->rows == o->now->rows && m->data_len == o->now->data_len &&
-	    !memcmp(m->data, o->now->data, m->data_len))
+	if (m->rows != o->now->rows)
+		return 0;
+	if (m->data_len == o->now->data_len && !memcmp(m->data, o->now->data, m->data_len))
+		o->first_id = m->first_id;
+	else if (m->data_len >= 4 && o->now->data_len >= 4 && memcmp(m->data, o->now->data, 4) &&
+		 same_as_older_format(m, o->now))
 		o->first_id = m->first_id;
 	return 0;
 }
