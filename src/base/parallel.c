@@ -7,7 +7,6 @@
 #include "base/parallel.h"
 
 #include <stdatomic.h>
-#include <stdlib.h>
 #include <unistd.h>
 
 static void *worker(void *arg)
@@ -20,19 +19,10 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-int parallel_threads(void)
+int parallel_threads(int wanted)
 {
-	const char *env = getenv("ENGAGE_THREADS");
-	long n;
+	long n = wanted >= 1 ? wanted : sysconf(_SC_NPROCESSORS_ONLN);
 
-	if (env && *env) {
-		char *end;
-
-		n = strtol(env, &end, 10);
-		if (*end == '\0' && n >= 1)
-			return n > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : (int)n;
-	}
-	n = sysconf(_SC_NPROCESSORS_ONLN);
 	if (n < 1)
 		return 1;
 	return n > PARALLEL_MAX_THREADS ? PARALLEL_MAX_THREADS : (int)n;

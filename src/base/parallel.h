@@ -20,10 +20,10 @@
 
 #define PARALLEL_MAX_THREADS 16
 
-/* The number of threads worth using here: the online cores, from 1 to
- * PARALLEL_MAX_THREADS; the environment variable ENGAGE_THREADS, when set
- * to a number, overrides it (1 runs everything on the caller's thread). */
-int parallel_threads(void);
+/* How many threads to use: `wanted` when it is 1 or more (1 runs every
+ * task on the caller's thread), else one per online core; at most
+ * PARALLEL_MAX_THREADS. */
+int parallel_threads(int wanted);
 
 void parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t i), void *ctx);
 

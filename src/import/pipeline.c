@@ -951,7 +951,7 @@ static void window_init(struct job *j, struct file_ctx *fc, const struct month_f
 
 static int import_month_files(struct job *j, const struct month_file *const *files, size_t n)
 {
-	int threads = parallel_threads();
+	int threads = parallel_threads(j->opt ? j->opt->threads : 0);
 	size_t window = (size_t)threads * FILES_PER_THREAD;
 	struct file_ctx *fc = xcalloc(2 * window, sizeof(*fc));
 	size_t at = 0, ncur = n < window ? n : window;

@@ -415,7 +415,7 @@ static int index_for_api(struct readmodel *rm)
 	uint64_t *first_at = NULL;	/* street id -> its first row, when ids are dense */
 
 	/* the grids: every force-month's rows sorted by cell, on every core */
-	parallel_for(rm->nmonths * MONTH_KIND_COUNT, parallel_threads(), build_grid, rm);
+	parallel_for(rm->nmonths * MONTH_KIND_COUNT, parallel_threads(0), build_grid, rm);
 	for (size_t mi = 0; mi < rm->nmonths; mi++)
 		for (int k = 0; k < MONTH_KIND_COUNT; k++) {
 			struct rm_month *m = &rm->months[mi];

@@ -184,7 +184,9 @@ TEST(parallel_for_runs_every_task_once)
 {
 	long out[100];
 
-	CHECK(parallel_threads() >= 1);
+	CHECK(parallel_threads(0) >= 1);
+	CHECK_INT(parallel_threads(3), 3);
+	CHECK_INT(parallel_threads(1000), PARALLEL_MAX_THREADS);
 	for (int threads = 1; threads <= 40; threads += 13) {
 		long sum = 0;
 
