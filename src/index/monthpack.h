@@ -5,7 +5,8 @@
  * Engage keeps each (force, month, kind) as one columnar record: a typed
  * array per field and a string table for the repeating texts.  The same
  * struct is the in-memory read model (arrays indexed by row) and, encoded
- * and zlib-compressed, the blob the store keeps (store_force_month_put).
+ * and compressed (zstd; formats in monthpack.c), the blob the store keeps
+ * (store_force_month_put).
  * See docs/ARCHITECTURE.md, "Storing open data".
  *
  * Columns per kind are the enums below; read them with MP_U8/MP_I32/...:
