@@ -14,7 +14,7 @@ MAKEFLAGS   += --jobs=$(shell nproc 2>/dev/null || echo 2)
 PREFIX      ?= /usr/local
 DESTDIR     ?=
 CC          ?= cc
-PKGS        := libmicrohttpd sqlite3 jansson gdal zlib libsodium nettle
+PKGS        := libmicrohttpd sqlite3 jansson gdal zlib libzstd libsodium nettle
 PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

@@ -70,6 +70,7 @@ int cmd_import(struct cli_ctx *ctx)
 	size_t n = (size_t)ctx->nargs - 1;
 	int rc;
 
+	opt.threads = (int)config_int(&ctx->cfg, "import.threads");
 	if (!ctx->opt[OPT_QUIET])
 		opt.progress = print_progress;
 	if (strcmp(opt.area_kind, "lsoa") && strcmp(opt.area_kind, "ward") && strcmp(opt.area_kind, "msoa")) {

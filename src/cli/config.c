@@ -44,6 +44,8 @@ const struct config_key config_keys[] = {
 	  "seconds in-flight requests get to finish after SIGINT or SIGTERM" },
 	{ "http.port_file", NULL, CFG_STRING, 0, 0, NULL, "",
 	  "write the listening port to this file once serving (for scripts and tests)" },
+	{ "import.threads", NULL, CFG_INT, 0, 16, NULL, "0",
+	  "threads parsing, placing and packing police.uk files at once; 0: one per core" },
 	{ "log.level", NULL, CFG_ENUM, 0, 0, "debug|info|warn|error", "info",
 	  "least severe log level written" },
 	{ "log.file", NULL, CFG_STRING, 0, 0, NULL, "",

@@ -8,6 +8,7 @@
  */
 #include "import/pipeline.h"
 
+#include "base/parallel.h"
 #include "base/parse.h"
 #include "base/strtab.h"
 #include "base/timeutil.h"
@@ -52,17 +53,20 @@ struct placer {
 	struct geo_index *index;		/* over `placing` */
 };
 
-/* Street points (store.h): "lat\tlng\tname" -> index into ids; points
+/* Street points (store.h), keyed by integers: (lat, lng, name id) ->
+ * index into the arrays, and (lat, lng) -> the first point there, in two
+ * open-addressed hash tables; names are interned once in `names`.  Points
  * from `nstored` on are new in this import and written with it. */
 struct streets {
 	int loaded;
-	struct strtab keys;
-	struct strtab points;	/* "lat\tlng" -> index into first */
-	uint32_t *first;	/* the first street point at each (lat, lng) */
-	size_t cap_first;
-	int64_t *ids;
+	struct strtab names;
 	int32_t *lat, *lng;
+	uint32_t *name;		/* id in `names` */
+	int64_t *ids;
 	size_t count, cap, nstored;
+	uint32_t *slots;	/* (lat, lng, name) -> index + 1; 0 = empty */
+	uint32_t *pslots;	/* (lat, lng) -> index of its first point + 1 */
+	size_t nslots;		/* of each table: a power of two, at most half full */
 	int64_t max_id;
 };
 
@@ -242,76 +246,174 @@ static void placer_release(struct placer *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* The LSOA code holding a point, or NULL; counts the outcome. */
-static const char *place(struct job *j, int has_location, int32_t lat, int32_t lng,
-			 const char *reported)
+/* What placing a file's points came to; each file keeps its own while
+ * files are parsed in parallel, and they are added up in file order. */
+struct place_counts {
+	long placed, no_location, outside, disagreements;
+};
+
+/* The LSOA code holding a point, or NULL; counts the outcome.  Reads the
+ * placer only, so threads may place points at once. */
+static const char *place(const struct placer *pl, struct place_counts *n, int has_location,
+			 int32_t lat, int32_t lng, const char *reported)
 {
 	struct geo_point pt = { lng / 1e6, lat / 1e6 };
 	long i;
 
 	if (!has_location) {
-		j->sum->no_location++;
+		n->no_location++;
 		return NULL;
 	}
-	i = j->placer.index ? geo_index_locate(j->placer.index, pt) : -1;
+	i = pl->index ? geo_index_locate(pl->index, pt) : -1;
 	if (i < 0) {
-		j->sum->outside++;
+		n->outside++;
 		return NULL;
 	}
-	i = (long)j->placer.placing_to[i];
-	j->sum->placed++;
-	if (reported && *reported && strcmp(reported, j->placer.codes[i])) {
+	i = (long)pl->placing_to[i];
+	n->placed++;
+	if (reported && *reported && strcmp(reported, pl->codes[i])) {
 		/* police.uk may name the 2011 LSOA: a disagreement only when the
 		 * point is not in the polygon of the code it gives */
-		uint32_t r = strtab_find(&j->placer.by_code, reported, strlen(reported));
+		uint32_t r = strtab_find(&pl->by_code, reported, strlen(reported));
 
-		if (r != STRTAB_NONE && !geo_contains(&j->placer.shapes[r], pt))
-			j->sum->disagreements++;
+		if (r != STRTAB_NONE && !geo_contains(&pl->shapes[r], pt))
+			n->disagreements++;
 	}
-	return j->placer.codes[i];
+	return pl->codes[i];
 }
 
 /* --- street points --------------------------------------------------------- */
 
-static int street_remember(struct streets *t, int32_t lat, int32_t lng, const char *name,
-			   int64_t id)
+/* Street names were once keys "lat\tlng\tname" of at most 511 bytes: a
+ * name that long is still cut where that key would have ended, so it keeps
+ * the point it had. */
+static size_t street_name_len(int32_t lat, int32_t lng, const char *name)
 {
-	char key[512];
-	int n = snprintf(key, sizeof(key), "%d\t%d\t%s", lat, lng, name);
-	size_t cap = t->cap, cap2 = t->cap;
-	uint32_t i, pt, before;
+	size_t n = strlen(name);
+	char prefix[32];
+	int k;
 
-	if (n < 0 || (size_t)n >= sizeof(key))
-		n = sizeof(key) - 1;	/* a place name that long is kept cut short */
-	if (xgrow(&t->ids, &t->cap, t->count + 1, sizeof(*t->ids)) ||
-	    xgrow(&t->lat, &cap, t->count + 1, sizeof(*t->lat)) ||
-	    xgrow(&t->lng, &cap2, t->count + 1, sizeof(*t->lng)))
+	if (n < 511 - 24)	/* "lat\tlng\t" is at most 24 bytes */
+		return n;
+	k = snprintf(prefix, sizeof(prefix), "%d\t%d\t", lat, lng);
+	return n + (size_t)k > 511 ? 511 - (size_t)k : n;
+}
+
+static uint64_t point_hash(int32_t lat, int32_t lng)
+{
+	uint64_t v = (uint64_t)(uint32_t)lat << 32 | (uint32_t)lng;
+
+	v ^= v >> 33;
+	v *= 0xff51afd7ed558ccdull;
+	v ^= v >> 33;
+	v *= 0xc4ceb9fe1a85ec53ull;
+	v ^= v >> 33;
+	return v;
+}
+
+static uint64_t street_hash(int32_t lat, int32_t lng, uint32_t name)
+{
+	return point_hash(lat, lng) ^ ((uint64_t)name + 1) * 0x9e3779b97f4a7c15ull;
+}
+
+/* Index of the point, or the empty slot where it would go (*slot). */
+static uint32_t street_lookup(const struct streets *t, int32_t lat, int32_t lng, uint32_t name,
+			      size_t *slot)
+{
+	size_t mask = t->nslots - 1, i;
+
+	for (i = (size_t)street_hash(lat, lng, name) & mask; t->slots[i]; i = (i + 1) & mask) {
+		uint32_t k = t->slots[i] - 1;
+
+		if (t->lat[k] == lat && t->lng[k] == lng && t->name[k] == name)
+			return k;
+	}
+	*slot = i;
+	return STRTAB_NONE;
+}
+
+static uint32_t point_lookup(const struct streets *t, int32_t lat, int32_t lng, size_t *slot)
+{
+	size_t mask = t->nslots - 1, i;
+
+	for (i = (size_t)point_hash(lat, lng) & mask; t->pslots[i]; i = (i + 1) & mask) {
+		uint32_t k = t->pslots[i] - 1;
+
+		if (t->lat[k] == lat && t->lng[k] == lng)
+			return k;
+	}
+	*slot = i;
+	return STRTAB_NONE;
+}
+
+static int streets_rehash(struct streets *t, size_t nslots)
+{
+	uint32_t *slots = xcalloc(nslots, sizeof(*slots)), *pslots = xcalloc(nslots, sizeof(*pslots));
+	size_t slot;
+
+	if (!slots || !pslots) {
+		xfree(slots);
+		xfree(pslots);
 		return ERR_NOMEM;
-	i = strtab_intern(&t->keys, key, (size_t)n);
-	if (i == STRTAB_NONE)
+	}
+	xfree(t->slots);
+	xfree(t->pslots);
+	t->slots = slots;
+	t->pslots = pslots;
+	t->nslots = nslots;
+	for (size_t k = 0; k < t->count; k++) {
+		if (street_lookup(t, t->lat[k], t->lng[k], t->name[k], &slot) == STRTAB_NONE)
+			t->slots[slot] = (uint32_t)k + 1;
+		if (point_lookup(t, t->lat[k], t->lng[k], &slot) == STRTAB_NONE)
+			t->pslots[slot] = (uint32_t)k + 1;
+	}
+	return 0;
+}
+
+/* Add point (lat, lng, name) with `id` unless known; its index in *at. */
+static int street_remember(struct streets *t, int32_t lat, int32_t lng, uint32_t name, int64_t id,
+			   uint32_t *at)
+{
+	size_t cap = t->cap, cap2 = t->cap, cap3 = t->cap, slot;
+	uint32_t k;
+
+	if (name == STRTAB_NONE)
 		return ERR_NOMEM;
-	if (i < t->count)
+	if ((t->count + 1) * 2 > t->nslots &&
+	    streets_rehash(t, t->nslots ? t->nslots * 2 : 1024) < 0)
+		return ERR_NOMEM;
+	if ((k = street_lookup(t, lat, lng, name, &slot)) != STRTAB_NONE) {
+		*at = k;
 		return 0;	/* already known */
-	t->ids[i] = id;
-	t->lat[i] = lat;
-	t->lng[i] = lng;
-	t->count++;
-	before = t->points.count;
-	n = snprintf(key, sizeof(key), "%d\t%d", lat, lng);
-	pt = strtab_intern(&t->points, key, (size_t)n);
-	if (pt == STRTAB_NONE ||
-	    xgrow(&t->first, &t->cap_first, (size_t)pt + 1, sizeof(*t->first)))
+	}
+	if (t->count >= UINT32_MAX - 1 ||
+	    xgrow(&t->ids, &t->cap, t->count + 1, sizeof(*t->ids)) ||
+	    xgrow(&t->lat, &cap, t->count + 1, sizeof(*t->lat)) ||
+	    xgrow(&t->lng, &cap2, t->count + 1, sizeof(*t->lng)) ||
+	    xgrow(&t->name, &cap3, t->count + 1, sizeof(*t->name)))
 		return ERR_NOMEM;
-	if (t->points.count > before)
-		t->first[pt] = i;
+	k = (uint32_t)t->count++;
+	t->ids[k] = id;
+	t->lat[k] = lat;
+	t->lng[k] = lng;
+	t->name[k] = name;
+	t->slots[slot] = k + 1;
+	if (point_lookup(t, lat, lng, &slot) == STRTAB_NONE)
+		t->pslots[slot] = k + 1;
 	if (id > t->max_id)
 		t->max_id = id;
+	*at = k;
 	return 0;
 }
 
 static int street_loaded(void *ctx, const struct store_street *st)
 {
-	return street_remember(ctx, st->lat, st->lng, st->name, st->id) < 0 ? 1 : 0;
+	struct streets *t = ctx;
+	uint32_t at;
+	uint32_t name = strtab_intern(&t->names, st->name,
+				      street_name_len(st->lat, st->lng, st->name));
+
+	return street_remember(t, st->lat, st->lng, name, st->id, &at) < 0 ? 1 : 0;
 }
 
 static int streets_load(struct job *j)
@@ -330,78 +432,199 @@ static int streets_load(struct job *j)
 }
 
 /* The street id of a located row's point, adding it when new; 0 for none.
- * A row with no place name (stop and search) takes the first point already
- * known at its coordinates, or a new point named "". */
-static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t lng,
-			 const char *name)
+ * `name` is an id in t->names; a row with no place name (STRTAB_NONE: stop
+ * and search) takes the first point already known at its coordinates, or a
+ * new point named "". */
+static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t lng, uint32_t name)
 {
 	struct streets *t = &j->streets;
-	char key[512];
-	int n;
-	uint32_t i;
+	size_t slot;
+	uint32_t k;
 
 	if (!has_location)
 		return 0;
-	if (!name) {
-		n = snprintf(key, sizeof(key), "%d\t%d", lat, lng);
-		i = strtab_find(&t->points, key, (size_t)n);
-		if (i != STRTAB_NONE)
-			return t->ids[t->first[i]];
-		name = "";
+	if (name == STRTAB_NONE) {
+		if (t->nslots && (k = point_lookup(t, lat, lng, &slot)) != STRTAB_NONE)
+			return t->ids[k];
+		name = strtab_intern(&t->names, "", 0);
 	}
-	n = snprintf(key, sizeof(key), "%d\t%d\t%s", lat, lng, name);
-	if (n < 0 || (size_t)n >= sizeof(key))
-		n = sizeof(key) - 1;
-	i = strtab_find(&t->keys, key, (size_t)n);
-	if (i != STRTAB_NONE)
-		return t->ids[i];
-	if (street_remember(t, lat, lng, name, t->max_id + 1) < 0)
+	if (t->nslots && (k = street_lookup(t, lat, lng, name, &slot)) != STRTAB_NONE)
+		return t->ids[k];
+	if (street_remember(t, lat, lng, name, t->max_id + 1, &k) < 0)
 		return -1;
-	return t->max_id;
+	return t->ids[k];
 }
 
+struct new_street {
+	int32_t lat, lng;
+	const char *name;
+	size_t k;
+};
+
+static int by_index_key(const void *a, const void *b)
+{
+	const struct new_street *x = a, *y = b;
+
+	if (x->lat != y->lat)
+		return x->lat < y->lat ? -1 : 1;
+	if (x->lng != y->lng)
+		return x->lng < y->lng ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+/* New points go in in the order of the table's unique (lat, lng, name)
+ * index, so SQLite appends to it instead of splitting pages all over it
+ * (a national first import adds about 750,000); their ids are as given. */
 static int streets_write(struct job *j)
 {
 	struct streets *t = &j->streets;
-	int rc;
+	size_t n = t->count - t->nstored;
+	struct new_street *v;
+	int rc = 0;
 
-	for (size_t i = t->nstored; i < t->count; i++) {
-		const char *key = strtab_get(&t->keys, (uint32_t)i);
-		struct store_street st = { t->ids[i], t->lat[i], t->lng[i], "" };
-		const char *tab = strchr(key, '\t');
+	if (!n)
+		return 0;
+	if (!(v = xcalloc(n, sizeof(*v))))
+		return err_set(j->e, ERR_NOMEM, "out of memory saving street points");
+	for (size_t i = 0; i < n; i++) {
+		size_t k = t->nstored + i;
 
-		tab = tab ? strchr(tab + 1, '\t') : NULL;
-		st.name = tab ? tab + 1 : "";
-		if ((rc = store_street_add(j->s, &st, j->e)) < 0)
-			return rc;
+		v[i] = (struct new_street){ t->lat[k], t->lng[k], strtab_get(&t->names, t->name[k]), k };
 	}
-	t->nstored = t->count;
-	return 0;
+	qsort(v, n, sizeof(*v), by_index_key);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		struct store_street st = { t->ids[v[i].k], v[i].lat, v[i].lng, v[i].name };
+
+		rc = store_street_add(j->s, &st, j->e);
+	}
+	xfree(v);
+	if (rc == 0)
+		t->nstored = t->count;
+	return rc;
 }
 
 static void streets_release(struct streets *t)
 {
-	strtab_release(&t->keys);
-	strtab_release(&t->points);
-	xfree(t->first);
+	strtab_release(&t->names);
+	xfree(t->slots);
+	xfree(t->pslots);
 	xfree(t->ids);
 	xfree(t->lat);
 	xfree(t->lng);
+	xfree(t->name);
 	memset(t, 0, sizeof(*t));
 }
 
-/* Give the row just added to fc's pack its street id. */
-static int set_street(struct job *j, struct monthpack *p, int has_location, int32_t lat,
-		      int32_t lng, const char *name, struct err *e)
+/* A pack's place-name, latitude and longitude columns (no place name in
+ * stop and search: -1). */
+static void street_cols(int kind, int *loc, int *lat, int *lng)
 {
-	int64_t id = street_id(j, has_location, lat, lng, name);
+	*loc = kind == MONTH_STREET ? SC_LOCATION : kind == MONTH_OUTCOMES ? OC_LOCATION : -1;
+	*lat = kind == MONTH_STREET ? SC_LAT : kind == MONTH_OUTCOMES ? OC_LAT : ST_LAT;
+	*lng = kind == MONTH_STREET ? SC_LNG : kind == MONTH_OUTCOMES ? OC_LNG : ST_LNG;
+}
 
-	if (id < 0)
-		return err_set(e, ERR_NOMEM, "out of memory");
-	if (id > INT32_MAX)
-		return err_set(e, ERR_LIMIT, "more than %d street points", INT32_MAX);
-	monthpack_set_street(p, p->rows - 1, (int32_t)id);
-	return 0;
+/* While a file is parsed (any thread, the table not changing): the street
+ * id of every row whose point the table already holds, -1 for the rest,
+ * which assign_streets() resolves in file order.  Ids never change once
+ * given, and a point's first street stays its first, so what is found
+ * here is what the single-threaded walk would find. */
+static void prefind_streets(const struct streets *t, struct monthpack *p)
+{
+	int loc_col, lat_col, lng_col;
+	const uint8_t *flags = MP_U8(p, 0);	/* column 0 is FLAGS for every kind */
+	int32_t *street = MP_I32(p, monthpack_street_col(p->kind));
+	uint32_t *name_of = NULL;
+	size_t slot;
+
+	street_cols(p->kind, &loc_col, &lat_col, &lng_col);
+	if (!t->nslots || (loc_col >= 0 && p->strings.count &&
+			   !(name_of = xcalloc(p->strings.count, sizeof(*name_of)))))
+		return;		/* all left to assign_streets() */
+	for (uint32_t i = 0; loc_col >= 0 && i < p->strings.count; i++) {
+		const char *nm = monthpack_str(p, i);
+		size_t n = strlen(nm);
+
+		/* a name cut to fit (street_name_len) is left for later */
+		name_of[i] = n < 511 - 24 ? strtab_find(&t->names, nm, n) : STRTAB_NONE;
+	}
+	for (size_t r = 0; r < p->rows; r++) {
+		int32_t lat = MP_I32(p, lat_col)[r], lng = MP_I32(p, lng_col)[r];
+		uint32_t k = STRTAB_NONE;
+
+		if (!(flags[r] & MPF_LOCATED))
+			continue;
+		if (loc_col < 0)
+			k = point_lookup(t, lat, lng, &slot);
+		else if (name_of[MP_STR(p, loc_col)[r]] != STRTAB_NONE)
+			k = street_lookup(t, lat, lng, name_of[MP_STR(p, loc_col)[r]], &slot);
+		street[r] = k != STRTAB_NONE && t->ids[k] <= INT32_MAX ? (int32_t)t->ids[k] : -1;
+	}
+	xfree(name_of);
+}
+
+/* Give every row of a parsed file that prefind_streets() left without one
+ * its street id, in file order, so ids are the same however the file was
+ * parsed.  The pack's own string ids for place names map to t->names
+ * through `name_of` (one look-up per distinct name in the file, not per
+ * row). */
+static int assign_streets(struct job *j, struct monthpack *p, const char *path)
+{
+	struct streets *t = &j->streets;
+	int loc_col, lat_col, lng_col;
+	const uint8_t *flags = MP_U8(p, 0);
+	int32_t *street = MP_I32(p, monthpack_street_col(p->kind));
+	const int32_t *lat, *lng;
+	uint32_t *name_of = NULL;
+	int rc = 0;
+
+	street_cols(p->kind, &loc_col, &lat_col, &lng_col);
+	lat = MP_I32(p, lat_col);
+	lng = MP_I32(p, lng_col);
+	if (loc_col >= 0 && p->strings.count) {
+		if (!(name_of = xcalloc(p->strings.count, sizeof(*name_of))))
+			return err_set(j->e, ERR_NOMEM, "out of memory");
+		for (uint32_t i = 0; i < p->strings.count; i++)
+			name_of[i] = STRTAB_NONE;
+	}
+	for (size_t r = 0; r < p->rows && rc == 0; r++) {
+		uint32_t name = STRTAB_NONE;
+		int64_t id;
+
+		if (!(flags[r] & MPF_LOCATED)) {
+			street[r] = 0;
+			continue;
+		}
+		if (street[r] > 0)
+			continue;	/* found by prefind_streets() */
+		if (loc_col >= 0) {
+			uint32_t sid = MP_STR(p, loc_col)[r];
+
+			name = name_of[sid];
+			if (name == STRTAB_NONE) {
+				const char *nm = monthpack_str(p, sid);
+				size_t n = street_name_len(lat[r], lng[r], nm);
+
+				name = strtab_intern(&t->names, nm, n);
+				if (name == STRTAB_NONE) {
+					rc = err_set(j->e, ERR_NOMEM, "out of memory");
+					break;
+				}
+				if (n < 511 - 24)	/* cut nowhere: the same on every row */
+					name_of[sid] = name;
+			}
+		}
+		id = street_id(j, 1, lat[r], lng[r], name);
+		if (id < 0)
+			rc = err_set(j->e, ERR_NOMEM, "out of memory");
+		else if (id > INT32_MAX)
+			rc = err_set(j->e, ERR_LIMIT, "%s: more than %d street points", path,
+				     INT32_MAX);
+		else
+			street[r] = (int32_t)id;
+	}
+	xfree(name_of);
+	return rc;
 }
 
 /* --- police.uk ----------------------------------------------------------- */
@@ -413,11 +636,20 @@ struct month_file {
 	int kind;
 };
 
+/* One file on its way in: parsed and placed (on any thread), then given
+ * street ids and checked against the rest of the import (in file order),
+ * then encoded (on any thread) into j->months[pending]. */
 struct file_ctx {
-	struct job *j;
+	const struct placer *placer;
+	const struct streets *streets;	/* read only while files are parsed */
 	struct monthpack pack;
 	const struct month_file *f;
 	char force_name[256];
+	struct place_counts counts;
+	enum policeuk_kind got;
+	long rows;
+	size_t pending;
+	struct err err;
 };
 
 static int on_street(void *ctx, const struct crime_record *r, struct err *e)
@@ -434,32 +666,32 @@ static int on_street(void *ctx, const struct crime_record *r, struct err *e)
 	}
 	if (!fc->force_name[0] && r->falls_within && *r->falls_within)
 		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
-	placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
+	placed = place(fc->placer, &fc->counts, r->has_location, r->lat, r->lng, r->lsoa_code);
 	if (monthpack_add_crime(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, r->location, e);
+	return 0;
 }
 
 static int on_outcome(void *ctx, const struct outcome_record *r, struct err *e)
 {
 	struct file_ctx *fc = ctx;
-	const char *placed = place(fc->j, r->has_location, r->lat, r->lng, r->lsoa_code);
+	const char *placed = place(fc->placer, &fc->counts, r->has_location, r->lat, r->lng, r->lsoa_code);
 
 	if (!fc->force_name[0] && r->falls_within && *r->falls_within)
 		snprintf(fc->force_name, sizeof(fc->force_name), "%s", r->falls_within);
 	if (monthpack_add_outcome(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, r->location, e);
+	return 0;
 }
 
 static int on_stop(void *ctx, const struct stop_record *r, struct err *e)
 {
 	struct file_ctx *fc = ctx;
-	const char *placed = place(fc->j, r->has_location, r->lat, r->lng, NULL);
+	const char *placed = place(fc->placer, &fc->counts, r->has_location, r->lat, r->lng, NULL);
 
 	if (monthpack_add_stop(&fc->pack, r, placed) < 0)
 		return err_set(e, ERR_NOMEM, "out of memory");
-	return set_street(fc->j, &fc->pack, r->has_location, r->lat, r->lng, NULL, e);
+	return 0;
 }
 
 static const struct {
@@ -601,54 +833,63 @@ static int ensure_force(struct job *j, const char *id, const char *name)
 	return 0;
 }
 
-static int import_one_month_file(struct job *j, const struct month_file *f)
+/* Parse and place one file (any thread). */
+static void parse_month_file(void *ctx, size_t i)
 {
-	struct file_ctx fc = { .j = j, .f = f };
-	struct policeuk_handlers h = { on_street, on_outcome, on_stop, &fc };
+	struct file_ctx *fc = (struct file_ctx *)ctx + i;
+	struct policeuk_handlers h = { on_street, on_outcome, on_stop, fc };
+
+	monthpack_init(&fc->pack, fc->f->kind, fc->f->month);
+	fc->rows = policeuk_read_path(fc->f->path, &h, &fc->got, &fc->err);
+	if (fc->rows >= 0 && (int)fc->got == fc->f->kind)
+		prefind_streets(fc->streets, &fc->pack);
+}
+
+static void add_counts(struct import_summary *sum, const struct place_counts *n)
+{
+	sum->placed += n->placed;
+	sum->no_location += n->no_location;
+	sum->outside += n->outside;
+	sum->disagreements += n->disagreements;
+}
+
+/* The rest of a parsed file's way in, in file order (the caller's thread):
+ * everything that reads or changes what the import shares. */
+static int admit_month_file(struct job *j, struct file_ctx *fc)
+{
+	const struct month_file *f = fc->f;
 	struct pending_month *pm;
-	enum policeuk_kind got;
-	long before_placed = j->sum->placed, before_none = j->sum->no_location;
-	long rows;
+	long rows = fc->rows;
 	char month[8];
 	int rc;
 
-	monthpack_init(&fc.pack, f->kind, f->month);
-	rows = policeuk_read_path(f->path, &h, &got, j->e);
+	add_counts(j->sum, &fc->counts);
 	if (rows < 0) {
 		j->sum->rejected++;
-		rc = (int)rows;
-		goto done;
+		*j->e = fc->err;
+		return (int)rows;
 	}
-	if ((int)got != f->kind) {
-		rc = err_set(j->e, ERR_INVALID, "%s: the name says %s but the header is a %s file",
-			     f->path, kind_word(f->kind), policeuk_kind_name(got));
-		goto done;
-	}
-	if ((rc = ensure_force(j, f->force, fc.force_name)) < 0)
-		goto done;
+	if ((int)fc->got != f->kind)
+		return err_set(j->e, ERR_INVALID, "%s: the name says %s but the header is a %s file",
+			       f->path, kind_word(f->kind), policeuk_kind_name(fc->got));
+	if ((rc = ensure_force(j, f->force, fc->force_name)) < 0 ||
+	    (rc = assign_streets(j, &fc->pack, f->path)) < 0)
+		return rc;
 	for (size_t i = 0; i < j->nmonths; i++)
 		if (j->months[i].month == f->month && j->months[i].kind == f->kind &&
-		    !strcmp(j->months[i].force, f->force)) {
-			rc = err_set(j->e, ERR_INVALID,
-				     "%s: a second %s file for %s in the same import", f->path,
-				     kind_word(f->kind), f->force);
-			goto done;
-		}
-	if (xgrow(&j->months, &j->cap_months, j->nmonths + 1, sizeof(*j->months))) {
-		rc = err_set(j->e, ERR_NOMEM, "out of memory");
-		goto done;
-	}
-	pm = &j->months[j->nmonths];
+		    !strcmp(j->months[i].force, f->force))
+			return err_set(j->e, ERR_INVALID,
+				       "%s: a second %s file for %s in the same import", f->path,
+				       kind_word(f->kind), f->force);
+	if (xgrow(&j->months, &j->cap_months, j->nmonths + 1, sizeof(*j->months)))
+		return err_set(j->e, ERR_NOMEM, "out of memory");
+	fc->pending = j->nmonths;
+	pm = &j->months[j->nmonths++];
 	memset(pm, 0, sizeof(*pm));
 	snprintf(pm->force, sizeof(pm->force), "%s", f->force);
 	pm->month = f->month;
 	pm->kind = f->kind;
 	pm->rows = rows;
-	if ((rc = monthpack_encode(&fc.pack, &pm->blob, j->e)) < 0) {
-		strbuf_release(&pm->blob);
-		goto done;
-	}
-	j->nmonths++;
 	j->sum->files++;
 	j->sum->rows_read += rows;
 	if (f->kind == MONTH_STREET)
@@ -659,16 +900,107 @@ static int import_one_month_file(struct job *j, const struct month_file *f)
 		j->sum->stops += rows;
 	format_month(f->month, month);
 	progress(j, "%s %s %s: %ld rows, %ld placed, %ld without location", month, f->force,
-		 kind_word(f->kind), rows, j->sum->placed - before_placed,
-		 j->sum->no_location - before_none);
-done:
-	monthpack_release(&fc.pack);
+		 kind_word(f->kind), rows, fc->counts.placed, fc->counts.no_location);
+	return 0;
+}
+
+/* Two windows of files at once: the one being encoded (`cur`) and the
+ * next, being parsed (`nxt`); task i < ncur encodes cur[i], the rest
+ * parse nxt[i - ncur]. */
+struct window_tasks {
+	struct job *j;
+	struct file_ctx *cur, *nxt;
+	size_t ncur;
+};
+
+/* Pack an admitted file for the store (any thread). */
+static void encode_month_file(struct job *j, struct file_ctx *fc)
+{
+	err_clear(&fc->err);
+	monthpack_encode(&fc->pack, &j->months[fc->pending].blob, &fc->err);
+}
+
+static void window_task(void *ctx, size_t i)
+{
+	struct window_tasks *w = ctx;
+
+	if (i < w->ncur)
+		encode_month_file(w->j, &w->cur[i]);
+	else
+		parse_month_file(w->nxt, i - w->ncur);
+}
+
+static void window_init(struct job *j, struct file_ctx *fc, const struct month_file *const *files,
+			size_t n)
+{
+	memset(fc, 0, n * sizeof(*fc));
+	for (size_t i = 0; i < n; i++) {
+		fc[i].placer = &j->placer;
+		fc[i].streets = &j->streets;
+		fc[i].f = files[i];
+	}
+}
+
+/* Files go a window at a time: parsed on every core, admitted one by one
+ * in order (so street ids, forces, errors and the summary are what a
+ * single thread would give), then encoded on every core while the next
+ * window is parsed and this thread writes the window's new street points
+ * to the store.  The first file in order that fails decides the error, as
+ * it would alone. */
+#define FILES_PER_THREAD 4
+
+static int import_month_files(struct job *j, const struct month_file *const *files, size_t n)
+{
+	int threads = parallel_threads(j->opt ? j->opt->threads : 0);
+	size_t window = (size_t)threads * FILES_PER_THREAD;
+	struct file_ctx *fc = xcalloc(2 * window, sizeof(*fc));
+	size_t at = 0, ncur = n < window ? n : window;
+	int rc = 0;
+
+	if (!fc)
+		return err_set(j->e, ERR_NOMEM, "out of memory");
+	window_init(j, fc, files, ncur);
+	parallel_for(ncur, threads, parse_month_file, fc);
+	for (int half = 0; ncur > 0; half ^= 1) {
+		struct file_ctx *cur = fc + (half ? window : 0), *nxt = fc + (half ? 0 : window);
+		size_t nnxt = n - at - ncur < window ? n - at - ncur : window, admitted = 0;
+		struct window_tasks w = { j, cur, nxt, ncur };
+		struct parallel_run run;
+
+		while (admitted < ncur && (rc = admit_month_file(j, &cur[admitted])) == 0)
+			admitted++;
+		if (rc == 0) {
+			window_init(j, nxt, files + at + ncur, nnxt);
+			parallel_start(&run, ncur + nnxt, threads, window_task, &w);
+			rc = streets_write(j);
+			parallel_wait(&run);
+			for (size_t i = 0; i < ncur && rc == 0; i++)
+				if (cur[i].err.code) {
+					*j->e = cur[i].err;
+					rc = cur[i].err.code;
+				}
+		} else {
+			nnxt = 0;
+		}
+		for (size_t i = 0; i < ncur; i++)
+			monthpack_release(&cur[i].pack);
+		if (rc) {
+			for (size_t i = 0; i < nnxt; i++)
+				monthpack_release(&nxt[i].pack);
+			break;
+		}
+		at += ncur;
+		ncur = nnxt;
+	}
+	xfree(fc);
 	return rc;
 }
 
 static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 {
 	struct file_list files = { 0 };
+	const struct month_file **order = NULL;
+	size_t norder = 0;
 	int rc = 0;
 
 	for (size_t i = 0; i < n && rc == 0; i++) {
@@ -691,12 +1023,17 @@ static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 		rc = placer_load(j);
 	if (rc == 0)
 		rc = streets_load(j);
+	if (rc == 0 && !(order = xcalloc(files.n, sizeof(*order))))
+		rc = err_set(j->e, ERR_NOMEM, "out of memory");
 	/* street files first, stop and search last: a stop takes the street
 	 * point a crime already named at its coordinates */
-	for (int kind = 0; kind < MONTH_KIND_COUNT; kind++)
-		for (size_t i = 0; i < files.n && rc == 0; i++)
+	for (int kind = 0; kind < MONTH_KIND_COUNT && rc == 0; kind++)
+		for (size_t i = 0; i < files.n; i++)
 			if (files.v[i].kind == kind)
-				rc = import_one_month_file(j, &files.v[i]);
+				order[norder++] = &files.v[i];
+	if (rc == 0)
+		rc = import_month_files(j, order, norder);
+	xfree(order);
 	file_list_release(&files);
 	return rc;
 }
@@ -1204,12 +1541,34 @@ struct old_month {
 	int64_t first_id;			/* the stored one's block, if the same */
 };
 
+/* A record stored in an older pack format holds the same month when it
+ * encodes, today, to the same bytes. */
+static int same_as_older_format(const struct store_force_month *m, const struct store_force_month *now)
+{
+	struct monthpack p;
+	struct strbuf again = STRBUF_INIT;
+	struct err ignored = ERR_INIT;
+	int same;
+
+	if (monthpack_decode(m->data, m->data_len, m->kind, m->month, &p, &ignored) < 0)
+		return 0;
+	same = monthpack_encode(&p, &again, &ignored) == 0 && again.len == now->data_len &&
+	       !memcmp(again.buf, now->data, again.len);
+	strbuf_release(&again);
+	monthpack_release(&p);
+	return same;
+}
+
 static int old_first_id(void *ctx, const struct store_force_month *m)
 {
 	struct old_month *o = ctx;
 
-	if (m->rows == o->now->rows && m->data_len == o->now->data_len &&
-	    !memcmp(m->data, o->now->data, m->data_len))
+	if (m->rows != o->now->rows)
+		return 0;
+	if (m->data_len == o->now->data_len && !memcmp(m->data, o->now->data, m->data_len))
+		o->first_id = m->first_id;
+	else if (m->data_len >= 4 && o->now->data_len >= 4 && memcmp(m->data, o->now->data, 4) &&
+		 same_as_older_format(m, o->now))
 		o->first_id = m->first_id;
 	return 0;
 }

@@ -29,6 +29,7 @@ struct import_options {
 	const char *area_kind;	/* what boundary files hold: "lsoa" (default), "ward" */
 	void (*progress)(void *ctx, const char *line);
 	void *progress_ctx;
+	int threads;		/* police.uk files parsed at once; 0: one per core */
 };
 
 struct import_summary {

@@ -2,20 +2,21 @@
  * monthpack.c - packed columns for a police.uk force-month (see
  * monthpack.h).
  *
- * Packed form, before zlib:  "EMP3", kind u8, ncols u8, rows u32,
+ * Packed form, before compression:  "EMP3", kind u8, ncols u8, rows u32,
  * nstrings u32, the strings (u32 length + bytes each), then each column's
  * array in column order, little-endian, less the crime-id columns, which
  * follow the compressed stream raw (see monthpack_encode).
  *
- * Older records still decode: "EMP2" (everything compressed, prefixed
- * with its uncompressed length) and "EMP1" (the same without the street-id
- * column each kind now ends with: street id 0 on every row until the month
- * is re-imported).
+ * Written as "EMZ4": that packed form compressed with zstd at level 1.
+ * Older records still decode: "EMZ3" (the same with a zlib stream),
+ * "EMP2" (everything zlib'd, crime ids too, prefixed with its uncompressed
+ * length) and "EMP1" (the same without the street-id column each kind now
+ * ends with: street id 0 on every row until the month is re-imported).
  *
- * Compressed at zlib's fastest level: on a national year (6 M street rows,
- * 435 MB packed) level 6 took 23 s and level 1 6.5 s for a 4% larger blob
- * (most of the bytes are crime ids, random, which no level shrinks); see
- * docs/PERFORMANCE.md.  Decoding reads any level.
+ * zstd rather than zlib: on a national year (6 M street rows) deflate at
+ * its fastest level was a fifth of the import's CPU time and inflate a
+ * large part of loading the read model; zstd level 1 does the same work
+ * several times faster for a smaller blob (docs/PERFORMANCE.md).
  */
 #include "index/monthpack.h"
 
@@ -23,6 +24,7 @@
 
 #include <string.h>
 #include <zlib.h>
+#include <zstd.h>
 
 static const enum mp_type street_types[SC_COUNT] = {
 	[SC_FLAGS] = MPT_U8, [SC_CATEGORY] = MPT_U8, [SC_LAT] = MPT_I32, [SC_LNG] = MPT_I32,
@@ -61,6 +63,8 @@ void monthpack_init(struct monthpack *p, int kind, int32_t month)
 	memset(p, 0, sizeof(*p));
 	p->kind = kind;
 	p->month = month;
+	for (int c = 0; c < MP_MAX_COLS; c++)
+		p->last[c] = STRTAB_NONE;
 	switch (kind) {
 	case MONTH_STREET: p->types = street_types; p->ncols = SC_COUNT; break;
 	case MONTH_OUTCOMES: p->types = outcome_types; p->ncols = OC_COUNT; break;
@@ -110,16 +114,21 @@ static int reserve(struct monthpack *p, size_t rows)
 	return 0;
 }
 
-/* Intern a field; NULL means "none" and takes no string slot. */
-static uint32_t intern(struct monthpack *p, const char *s, int *failed)
+/* Intern a field of column c; NULL means "none" and takes no string slot.
+ * Columns repeat their last value often (the force names on every row of
+ * a file, an empty context), which a compare finds before a hash would. */
+static uint32_t intern(struct monthpack *p, int c, const char *s, int *failed)
 {
 	uint32_t id;
 
 	if (!s)
 		return STRTAB_NONE;
+	if (p->last[c] != STRTAB_NONE && !strcmp(strtab_get(&p->strings, p->last[c]), s))
+		return p->last[c];
 	id = strtab_intern(&p->strings, s, strlen(s));
 	if (id == STRTAB_NONE)
 		*failed = 1;
+	p->last[c] = id;
 	return id;
 }
 
@@ -190,14 +199,14 @@ int monthpack_add_crime(struct monthpack *p, const struct crime_record *r, const
 	MP_U8(p, SC_CATEGORY)[i] = (uint8_t)r->category;
 	MP_I32(p, SC_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, SC_LNG)[i] = r->has_location ? r->lng : 0;
-	MP_STR(p, SC_LSOA)[i] = intern(p, placed, &failed);
-	MP_STR(p, SC_REPORTED_LSOA)[i] = intern(p, r->lsoa_code, &failed);
-	MP_STR(p, SC_LSOA_NAME)[i] = intern(p, r->lsoa_name, &failed);
-	MP_STR(p, SC_LOCATION)[i] = intern(p, r->location, &failed);
-	MP_STR(p, SC_OUTCOME)[i] = intern(p, r->last_outcome, &failed);
-	MP_STR(p, SC_CONTEXT)[i] = intern(p, r->context, &failed);
-	MP_STR(p, SC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
-	MP_STR(p, SC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	MP_STR(p, SC_LSOA)[i] = intern(p, SC_LSOA, placed, &failed);
+	MP_STR(p, SC_REPORTED_LSOA)[i] = intern(p, SC_REPORTED_LSOA, r->lsoa_code, &failed);
+	MP_STR(p, SC_LSOA_NAME)[i] = intern(p, SC_LSOA_NAME, r->lsoa_name, &failed);
+	MP_STR(p, SC_LOCATION)[i] = intern(p, SC_LOCATION, r->location, &failed);
+	MP_STR(p, SC_OUTCOME)[i] = intern(p, SC_OUTCOME, r->last_outcome, &failed);
+	MP_STR(p, SC_CONTEXT)[i] = intern(p, SC_CONTEXT, r->context, &failed);
+	MP_STR(p, SC_REPORTED_BY)[i] = intern(p, SC_REPORTED_BY, r->reported_by, &failed);
+	MP_STR(p, SC_FALLS_WITHIN)[i] = intern(p, SC_FALLS_WITHIN, r->falls_within, &failed);
 	MP_I32(p, SC_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
@@ -218,13 +227,13 @@ int monthpack_add_outcome(struct monthpack *p, const struct outcome_record *r, c
 	MP_U8(p, OC_FLAGS)[i] = flags;
 	MP_I32(p, OC_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, OC_LNG)[i] = r->has_location ? r->lng : 0;
-	MP_STR(p, OC_LSOA)[i] = intern(p, placed, &failed);
-	MP_STR(p, OC_REPORTED_LSOA)[i] = intern(p, r->lsoa_code, &failed);
-	MP_STR(p, OC_LSOA_NAME)[i] = intern(p, r->lsoa_name, &failed);
-	MP_STR(p, OC_LOCATION)[i] = intern(p, r->location, &failed);
-	MP_STR(p, OC_OUTCOME)[i] = intern(p, r->outcome, &failed);
-	MP_STR(p, OC_REPORTED_BY)[i] = intern(p, r->reported_by, &failed);
-	MP_STR(p, OC_FALLS_WITHIN)[i] = intern(p, r->falls_within, &failed);
+	MP_STR(p, OC_LSOA)[i] = intern(p, OC_LSOA, placed, &failed);
+	MP_STR(p, OC_REPORTED_LSOA)[i] = intern(p, OC_REPORTED_LSOA, r->lsoa_code, &failed);
+	MP_STR(p, OC_LSOA_NAME)[i] = intern(p, OC_LSOA_NAME, r->lsoa_name, &failed);
+	MP_STR(p, OC_LOCATION)[i] = intern(p, OC_LOCATION, r->location, &failed);
+	MP_STR(p, OC_OUTCOME)[i] = intern(p, OC_OUTCOME, r->outcome, &failed);
+	MP_STR(p, OC_REPORTED_BY)[i] = intern(p, OC_REPORTED_BY, r->reported_by, &failed);
+	MP_STR(p, OC_FALLS_WITHIN)[i] = intern(p, OC_FALLS_WITHIN, r->falls_within, &failed);
 	MP_I32(p, OC_STREET)[i] = 0;
 	if (failed)
 		return ERR_NOMEM;
@@ -243,17 +252,17 @@ int monthpack_add_stop(struct monthpack *p, const struct stop_record *r, const c
 	MP_I64(p, ST_DATETIME)[i] = r->datetime;
 	MP_I32(p, ST_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, ST_LNG)[i] = r->has_location ? r->lng : 0;
-	MP_STR(p, ST_LSOA)[i] = intern(p, placed, &failed);
-	MP_STR(p, ST_TYPE)[i] = intern(p, r->type, &failed);
+	MP_STR(p, ST_LSOA)[i] = intern(p, ST_LSOA, placed, &failed);
+	MP_STR(p, ST_TYPE)[i] = intern(p, ST_TYPE, r->type, &failed);
 	MP_I8(p, ST_PART_OF_OPERATION)[i] = r->part_of_operation;
-	MP_STR(p, ST_OPERATION)[i] = intern(p, r->operation_name, &failed);
-	MP_STR(p, ST_GENDER)[i] = intern(p, r->gender, &failed);
-	MP_STR(p, ST_AGE_RANGE)[i] = intern(p, r->age_range, &failed);
-	MP_STR(p, ST_SELF_ETHNICITY)[i] = intern(p, r->self_defined_ethnicity, &failed);
-	MP_STR(p, ST_OFFICER_ETHNICITY)[i] = intern(p, r->officer_defined_ethnicity, &failed);
-	MP_STR(p, ST_LEGISLATION)[i] = intern(p, r->legislation, &failed);
-	MP_STR(p, ST_OBJECT)[i] = intern(p, r->object_of_search, &failed);
-	MP_STR(p, ST_OUTCOME)[i] = intern(p, r->outcome, &failed);
+	MP_STR(p, ST_OPERATION)[i] = intern(p, ST_OPERATION, r->operation_name, &failed);
+	MP_STR(p, ST_GENDER)[i] = intern(p, ST_GENDER, r->gender, &failed);
+	MP_STR(p, ST_AGE_RANGE)[i] = intern(p, ST_AGE_RANGE, r->age_range, &failed);
+	MP_STR(p, ST_SELF_ETHNICITY)[i] = intern(p, ST_SELF_ETHNICITY, r->self_defined_ethnicity, &failed);
+	MP_STR(p, ST_OFFICER_ETHNICITY)[i] = intern(p, ST_OFFICER_ETHNICITY, r->officer_defined_ethnicity, &failed);
+	MP_STR(p, ST_LEGISLATION)[i] = intern(p, ST_LEGISLATION, r->legislation, &failed);
+	MP_STR(p, ST_OBJECT)[i] = intern(p, ST_OBJECT, r->object_of_search, &failed);
+	MP_STR(p, ST_OUTCOME)[i] = intern(p, ST_OUTCOME, r->outcome, &failed);
 	MP_I8(p, ST_OUTCOME_LINKED)[i] = r->outcome_linked;
 	MP_I8(p, ST_REMOVAL)[i] = r->removal_of_clothing;
 	MP_I32(p, ST_STREET)[i] = 0;
@@ -278,12 +287,13 @@ static uint32_t get_u32(const unsigned char *b)
 /* Columns are written in host order; Engage runs on little-endian machines
  * (x86-64, arm64), and decode refuses a blob from any other.
  *
- * The blob ("EMZ3"): "EMZ3", u64 length of the packed part, u64 length of
- * its zlib stream, u32 CRC-32 of the raw tail, the stream, then every ID32
- * column raw (the CRC keeps damage to them from being misread, as zlib's
- * own check does for the stream).  Crime ids are
- * random: no compression level shrinks them, and compressing them took
- * most of a national import's zlib time (docs/PERFORMANCE.md). */
+ * The blob ("EMZ4"): "EMZ4", u64 length of the packed part, u64 length of
+ * its zstd frame (with zstd's own checksum), u32 CRC-32 of the raw tail,
+ * the frame, then every ID32 column raw (the CRC keeps damage to them from
+ * being misread, as the frame's checksum does for the rest).  Crime ids
+ * are random: no compression shrinks them, and compressing them took most
+ * of a national import's zlib time (docs/PERFORMANCE.md).  "EMZ3" is the
+ * same with a zlib stream for the frame. */
 static int is_raw_column(enum mp_type t)
 {
 	return t == MPT_ID32;
@@ -292,7 +302,8 @@ static int is_raw_column(enum mp_type t)
 int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *e)
 {
 	struct strbuf raw = STRBUF_INIT;
-	uLongf zlen;
+	ZSTD_CCtx *cctx = NULL;
+	size_t zlen, bound;
 	uint64_t rawlen, zlen64;
 	size_t at;
 	int rc = 0;
@@ -316,16 +327,17 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 		goto done;
 	}
 	rawlen = raw.len;
-	zlen = compressBound((uLong)raw.len);
-	if (strbuf_grow(out, 24 + zlen)) {
+	bound = ZSTD_compressBound(raw.len);
+	if (strbuf_grow(out, 24 + bound) || !(cctx = ZSTD_createCCtx())) {
 		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
 		goto done;
 	}
 	at = out->len;
-	memcpy(out->buf + at, "EMZ3", 4);
+	memcpy(out->buf + at, "EMZ4", 4);
 	memcpy(out->buf + at + 4, &rawlen, 8);
-	if (compress2((Bytef *)out->buf + at + 24, &zlen, (const Bytef *)raw.buf,
-		      (uLong)raw.len, Z_BEST_SPEED) != Z_OK) {
+	if (ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, 1)) ||
+	    ZSTD_isError(ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1)) ||
+	    ZSTD_isError(zlen = ZSTD_compress2(cctx, out->buf + at + 24, bound, raw.buf, raw.len))) {
 		rc = err_set(e, ERR_INTERNAL, "cannot compress a force-month");
 		goto done;
 	}
@@ -350,6 +362,7 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 	if (out->failed)
 		rc = err_set(e, ERR_NOMEM, "out of memory packing a force-month");
 done:
+	ZSTD_freeCCtx(cctx);
 	strbuf_release(&raw);
 	return rc;
 }
@@ -360,11 +373,11 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 	const unsigned char *b, *in = data, *tail = NULL;
 	unsigned char *raw = NULL;
 	uint64_t rawlen, zlen;
-	uLongf got;
 	size_t at, rows, tail_len = 0;
 	uint32_t nstr;
 	int ncols;	/* columns in the blob: one fewer in an EMP1 record */
-	int emz = n >= 24 && !memcmp(in, "EMZ3", 4);
+	int zstd = n >= 24 && !memcmp(in, "EMZ4", 4);
+	int emz = zstd || (n >= 24 && !memcmp(in, "EMZ3", 4));
 	int rc = 0;
 
 	monthpack_init(p, kind, month);
@@ -389,16 +402,31 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		in += 8;
 	}
 	/* deflate expands at most about 1032:1, so a larger claim is a lie
-	 * and must not decide how much memory we allocate */
-	if (rawlen < 14 || rawlen > zlen * 1032 + 64)
+	 * and must not decide how much memory we allocate; zstd's blocks
+	 * expand at most 32768:1, and a frame says its own size, which must
+	 * agree */
+	if (rawlen < 14 ||
+	    (zstd ? rawlen > zlen * 32768 + 64 ||
+		    ZSTD_getFrameContentSize(in, (size_t)zlen) != rawlen :
+		    rawlen > zlen * 1032 + 64))
 		return err_set(e, ERR_INVALID, "force-month record has a bad length");
 	raw = xmalloc((size_t)rawlen);
 	if (!raw)
 		return err_set(e, ERR_NOMEM, "out of memory reading a force-month");
-	got = (uLongf)rawlen;
-	if (uncompress(raw, &got, (const Bytef *)in, (uLong)zlen) != Z_OK || got != rawlen) {
-		rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
-		goto done;
+	if (zstd) {
+		size_t z = ZSTD_decompress(raw, (size_t)rawlen, in, (size_t)zlen);
+
+		if (ZSTD_isError(z) || z != rawlen) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
+			goto done;
+		}
+	} else {
+		uLongf got = (uLongf)rawlen;
+
+		if (uncompress(raw, &got, (const Bytef *)in, (uLong)zlen) != Z_OK || got != rawlen) {
+			rc = err_set(e, ERR_INVALID, "force-month record is corrupt");
+			goto done;
+		}
 	}
 	b = raw;
 	ncols = !memcmp(b, "EMP1", 4) ? p->ncols - 1 : p->ncols;

@@ -5,7 +5,8 @@
  * Engage keeps each (force, month, kind) as one columnar record: a typed
  * array per field and a string table for the repeating texts.  The same
  * struct is the in-memory read model (arrays indexed by row) and, encoded
- * and zlib-compressed, the blob the store keeps (store_force_month_put).
+ * and compressed (zstd; formats in monthpack.c), the blob the store keeps
+ * (store_force_month_put).
  * See docs/ARCHITECTURE.md, "Storing open data".
  *
  * Columns per kind are the enums below; read them with MP_U8/MP_I32/...:
@@ -64,6 +65,7 @@ struct monthpack {
 	const enum mp_type *types;
 	void *col[MP_MAX_COLS];
 	struct strtab strings;
+	uint32_t last[MP_MAX_COLS];	/* the string each column took last, when adding */
 };
 
 #define MP_U8(p, c) ((uint8_t *)(p)->col[c])

@@ -10,6 +10,7 @@
 #include "index/readmodel.h"
 
 #include "base/log.h"
+#include "base/parallel.h"
 #include "base/timeutil.h"
 #include "base/xalloc.h"
 
@@ -334,6 +335,17 @@ static uint64_t id_hash(const uint8_t id[32])
 	return h * 0x9e3779b97f4a7c15ull;
 }
 
+/* Crime-id slots carry 16 more bits of the id above the reference (month
+ * indexes stay below 2^16 - 1, about 5,000 years of 45 forces), so most
+ * probes that miss are told apart without reading the row's id. */
+#define REF_TAG_SHIFT 48
+#define REF_MASK (((uint64_t)1 << REF_TAG_SHIFT) - 1)
+
+static uint64_t id_tag(const uint8_t id[32])
+{
+	return ((uint64_t)id[8] << 8 | id[9]) << REF_TAG_SHIFT;
+}
+
 static uint64_t int_hash(uint64_t v)
 {
 	v ^= v >> 33;
@@ -364,37 +376,77 @@ static void refs_put(struct rm_refs *t, uint64_t h, uint64_t ref)
 
 static const uint8_t *ref_crime_id(const struct readmodel *rm, uint64_t ref, int kind)
 {
-	const struct monthpack *p = &rm->months[RM_REF_MONTH(ref)].pack[kind];
+	const struct monthpack *p = &rm->months[RM_REF_MONTH(ref & REF_MASK)].pack[kind];
 
 	return MP_ID32(p, kind == MONTH_STREET ? SC_CRIME_ID : OC_CRIME_ID)[RM_REF_ROW(ref)];
 }
 
+/* Put a crime id's row unless the id is there already (the first row
+ * keeps it); one walk of the probe sequence for both. */
+static void refs_put_crime(const struct readmodel *rm, struct rm_refs *t, const uint8_t id[32],
+			   uint64_t ref)
+{
+	uint64_t tag = id_tag(id);
+	size_t i;
+
+	for (i = (size_t)id_hash(id) & t->mask; t->slots[i]; i = (i + 1) & t->mask)
+		if ((t->slots[i] & ~REF_MASK) == tag &&
+		    !memcmp(ref_crime_id(rm, t->slots[i], MONTH_STREET), id, 32))
+			return;
+	t->slots[i] = ref | tag;
+}
+
 #define STREET_KIND_SHIFT 60
+
+static void build_grid(void *ctx, size_t i)
+{
+	struct readmodel *rm = ctx;
+	struct rm_month *m = &rm->months[i / MONTH_KIND_COUNT];
+	int k = (int)(i % MONTH_KIND_COUNT);
+
+	if (m->has[k] && grid_build(&m->grid[k], &m->pack[k], k) < 0)
+		m->grid_failed[k] = 1;
+}
 
 static int index_for_api(struct readmodel *rm)
 {
 	size_t ncrimes = 0, noutcomes = 0, nlocated = 0;
+	int32_t max_street = 0;
+	uint64_t *first_at = NULL;	/* street id -> its first row, when ids are dense */
 
+	/* the grids: every force-month's rows sorted by cell, on every core */
+	parallel_for(rm->nmonths * MONTH_KIND_COUNT, parallel_threads(0), build_grid, rm);
 	for (size_t mi = 0; mi < rm->nmonths; mi++)
 		for (int k = 0; k < MONTH_KIND_COUNT; k++) {
 			struct rm_month *m = &rm->months[mi];
 			const struct monthpack *p = &m->pack[k];
+			const int32_t *street = MP_I32(p, monthpack_street_col(k));
 
+			if (m->grid_failed[k])
+				return ERR_NOMEM;
 			if (!m->has[k])
 				continue;
-			if (grid_build(&m->grid[k], p, k) < 0)
-				return ERR_NOMEM;
 			nlocated += m->grid[k].n;
-			for (size_t r = 0; r < p->rows; r++)
+			for (size_t r = 0; r < p->rows; r++) {
 				if (MP_U8(p, 0)[r] & MPF_HAS_ID) {
 					if (k == MONTH_STREET)
 						ncrimes++;
 					else if (k == MONTH_OUTCOMES)
 						noutcomes++;
 				}
+				if (street[r] > max_street)
+					max_street = street[r];
+			}
 		}
+	if (rm->nmonths >= 0xffff)
+		return ERR_LIMIT;
 	if (refs_init(&rm->crimes, ncrimes) < 0 || refs_init(&rm->outcomes, noutcomes) < 0 ||
 	    refs_init(&rm->streets, nlocated) < 0)
+		return ERR_NOMEM;
+	/* street ids are numbered from 1 as points are first seen, so an array
+	 * by id finds a street's first row without a hash probe per row */
+	if ((size_t)max_street <= 4 * nlocated + 1024 &&
+	    !(first_at = xcalloc((size_t)max_street + 1, sizeof(*first_at))))
 		return ERR_NOMEM;
 	/* kind by kind, so a street id's first row is a named one (street,
 	 * outcomes) before a stop's where both exist */
@@ -407,32 +459,42 @@ static int index_for_api(struct readmodel *rm)
 				continue;
 			for (size_t r = 0; r < p->rows; r++) {
 				uint8_t f = MP_U8(p, 0)[r];
+				uint64_t sref = RM_REF(mi, r) | (uint64_t)k << STREET_KIND_SHIFT;
 
-				if ((f & MPF_HAS_ID) && k == MONTH_STREET &&
-				    !readmodel_crime_find(rm, MP_ID32(p, SC_CRIME_ID)[r]))
-					refs_put(&rm->crimes, id_hash(MP_ID32(p, SC_CRIME_ID)[r]),
-						 RM_REF(mi, r));
+				if ((f & MPF_HAS_ID) && k == MONTH_STREET)
+					refs_put_crime(rm, &rm->crimes, MP_ID32(p, SC_CRIME_ID)[r],
+						       RM_REF(mi, r));
 				else if ((f & MPF_HAS_ID) && k == MONTH_OUTCOMES)
 					refs_put(&rm->outcomes, id_hash(MP_ID32(p, OC_CRIME_ID)[r]),
 						 RM_REF(mi, r));
-				if (street[r] > 0 && !readmodel_street_find(rm, street[r], NULL))
-					refs_put(&rm->streets, int_hash((uint64_t)street[r]),
-						 RM_REF(mi, r) | (uint64_t)k << STREET_KIND_SHIFT);
+				if (street[r] <= 0)
+					continue;
+				if (first_at) {
+					if (!first_at[street[r]]) {
+						first_at[street[r]] = sref;
+						refs_put(&rm->streets, int_hash((uint64_t)street[r]), sref);
+					}
+				} else if (!readmodel_street_find(rm, street[r], NULL)) {
+					refs_put(&rm->streets, int_hash((uint64_t)street[r]), sref);
+				}
 			}
 		}
+	xfree(first_at);
 	return 0;
 }
 
 uint64_t readmodel_crime_find(const struct readmodel *rm, const uint8_t id[32])
 {
 	const struct rm_refs *t = &rm->crimes;
+	uint64_t tag = id_tag(id);
 	size_t i;
 
 	if (!t->slots)
 		return 0;
 	for (i = (size_t)id_hash(id) & t->mask; t->slots[i]; i = (i + 1) & t->mask)
-		if (!memcmp(ref_crime_id(rm, t->slots[i], MONTH_STREET), id, 32))
-			return t->slots[i];
+		if ((t->slots[i] & ~REF_MASK) == tag &&
+		    !memcmp(ref_crime_id(rm, t->slots[i], MONTH_STREET), id, 32))
+			return t->slots[i] & REF_MASK;
 	return 0;
 }
 
@@ -569,8 +631,11 @@ int readmodel_load(struct store *s, struct readmodel **out, struct err *e)
 		nomem(&l);
 		goto fail;
 	}
-	if (index_for_api(rm) < 0) {
-		nomem(&l);
+	if ((rc = index_for_api(rm)) < 0) {
+		if (rc == ERR_LIMIT)
+			err_set(e, ERR_LIMIT, "more than %d force-months to index", 0xffff - 1);
+		else
+			nomem(&l);
 		goto fail;
 	}
 	rm->built_at = time_now();

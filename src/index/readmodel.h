@@ -82,6 +82,7 @@ struct rm_month {
 	/* per kind: string id of a placed-LSOA code -> LSOA index (or -1) */
 	int32_t *lsoa_of[MONTH_KIND_COUNT];
 	struct rm_grid grid[MONTH_KIND_COUNT];
+	uint8_t grid_failed[MONTH_KIND_COUNT];	/* out of memory building it (load only) */
 	int64_t first_id[MONTH_KIND_COUNT];	/* crime id of row 0 (street), 0 = none */
 	struct rm_frags frags[MONTH_KIND_COUNT];	/* see readmodel_prerender() */
 };

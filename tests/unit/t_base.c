@@ -5,6 +5,7 @@
 
 #include "base/err.h"
 #include "base/json.h"
+#include "base/parallel.h"
 #include "base/parse.h"
 #include "base/strbuf.h"
 #include "base/timeutil.h"
@@ -170,4 +171,32 @@ TEST(err_prefix_adds_context)
 	err_prefix(&e, "street.csv");
 	CHECK_STR(e.msg, "street.csv: line 4: bad month \"2019-13\"");
 	CHECK_INT(e.code, ERR_INVALID);
+}
+
+static void square_into(void *ctx, size_t i)
+{
+	((long *)ctx)[i] = (long)(i * i);
+}
+
+/* Every index exactly once, whatever the thread count (more threads than
+ * tasks, one thread, none to do). */
+TEST(parallel_for_runs_every_task_once)
+{
+	long out[100];
+
+	CHECK(parallel_threads(0) >= 1);
+	CHECK_INT(parallel_threads(3), 3);
+	CHECK_INT(parallel_threads(1000), PARALLEL_MAX_THREADS);
+	for (int threads = 1; threads <= 40; threads += 13) {
+		long sum = 0;
+
+		memset(out, -1, sizeof(out));
+		parallel_for(100, threads, square_into, out);
+		for (size_t i = 0; i < 100; i++)
+			sum += out[i] == (long)(i * i);
+		CHECK_INT(sum, 100);
+	}
+	parallel_for(0, 4, square_into, out);
+	parallel_for(3, 8, square_into, out);
+	CHECK_INT(out[2], 4);
 }

@@ -8,6 +8,7 @@
 #include "base/strtab.h"
 #include "base/xalloc.h"
 #include "index/monthpack.h"
+#include "oldpack.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -146,6 +147,15 @@ static void legacy_encode(const struct monthpack *p, const char *magic, int ncol
 	strbuf_release(&raw);
 }
 
+/* A located burglary with a crime id, for the old-format tests. */
+static const struct crime_record star_yard = {
+	.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd",
+	.month = 2019 * 12, .reported_by = "x", .falls_within = "x",
+	.has_location = 1, .lat = 51515381, .lng = -112422,
+	.location = "On or near Star Yard", .lsoa_code = "", .lsoa_name = "",
+	.category = CAT_BURGLARY, .last_outcome = "", .context = "",
+};
+
 /* Records packed before street ids (EMP1) and before raw id columns (EMP2)
  * still decode; anything else is refused. */
 TEST(monthpack_reads_emp1_and_emp2_records)
@@ -153,13 +163,7 @@ TEST(monthpack_reads_emp1_and_emp2_records)
 	struct monthpack p, q;
 	struct strbuf old = STRBUF_INIT;
 	struct err e = ERR_INIT;
-	struct crime_record r = {
-		.crime_id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd",
-		.month = 2019 * 12, .reported_by = "x", .falls_within = "x",
-		.has_location = 1, .lat = 51515381, .lng = -112422,
-		.location = "On or near Star Yard", .lsoa_code = "", .lsoa_name = "",
-		.category = CAT_BURGLARY, .last_outcome = "", .context = "",
-	};
+	struct crime_record r = star_yard;
 	char id[65];
 
 	monthpack_init(&p, MONTH_STREET, r.month);
@@ -208,7 +212,7 @@ TEST(monthpack_keeps_crime_ids_out_of_the_compressed_stream)
 	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
 	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
 	CHECK_INT(monthpack_encode(&p, &blob, &e), 0);
-	CHECK(!memcmp(blob.buf, "EMZ3", 4));
+	CHECK(!memcmp(blob.buf, "EMZ4", 4));
 	memcpy(&zlen, blob.buf + 12, 8);
 	CHECK_INT(blob.len, 24 + zlen + 2 * 32);	/* two raw 32-byte ids at the end */
 	CHECK_INT((unsigned char)blob.buf[24 + zlen], 0x32);
@@ -246,4 +250,36 @@ TEST(monthpack_crime_ids_upper_case_and_refused)
 	for (int i = 0; i < 32; i++)
 		CHECK_INT(MP_ID32(&p, SC_CRIME_ID)[1][i], 0);
 	monthpack_release(&p);
+}
+
+/* Records written as EMZ3 (the EMZ4 layout with a zlib stream where the
+ * zstd frame is) still decode, and a damaged stream is still refused. */
+TEST(monthpack_reads_emz3_records)
+{
+	struct monthpack p, q;
+	struct strbuf blob = STRBUF_INIT, old = STRBUF_INIT;
+	struct err e = ERR_INIT;
+	struct crime_record r = star_yard;
+	char id[65];
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	for (int i = 0; i < 5; i++) {
+		CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+		monthpack_set_street(&p, p.rows - 1, 40 + i);
+	}
+	CHECK_INT(monthpack_encode(&p, &blob, &e), 0);
+	CHECK_INT(oldpack_emz3_from_emz4(blob.buf, blob.len, &old), 0);
+	CHECK(!memcmp(old.buf, "EMZ3", 4));
+	CHECK_INT(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e), 0);
+	CHECK_INT(q.rows, 5);
+	CHECK_INT(MP_I32(&q, SC_STREET)[4], 44);
+	CHECK_STR(monthpack_str(&q, MP_STR(&q, SC_LOCATION)[3]), "On or near Star Yard");
+	monthpack_crime_id(&q, SC_CRIME_ID, 2, id);
+	CHECK_STR(id, r.crime_id);
+	monthpack_release(&q);
+	old.buf[30] ^= 0x55;
+	CHECK(monthpack_decode(old.buf, old.len, MONTH_STREET, r.month, &q, &e) < 0);
+	monthpack_release(&p);
+	strbuf_release(&blob);
+	strbuf_release(&old);
 }

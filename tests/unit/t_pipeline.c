@@ -9,6 +9,7 @@
 #include "import/csv.h"
 #include "import/pipeline.h"
 #include "index/readmodel.h"
+#include "oldpack.h"
 #include "store/store.h"
 #include "views/page_home.h"
 #include "views/page_neighbourhood.h"
@@ -98,6 +99,70 @@ TEST(pipeline_reimport_replaces_and_never_doubles)
 	CHECK_INT(store_force_month_each(t.s, NULL, count_month, after, &e), 0);
 	CHECK_INT(after[0], before[0]);
 	CHECK_INT(after[1], before[1]);
+	store_close(t.s);
+}
+
+/* The street force-months as stored: first ids, and each record rewritten
+ * in the older EMZ3 format (as a database from before EMZ4 holds them). */
+struct held {
+	long n;
+	char force[8][64];
+	int32_t month[8];
+	int64_t rows[8], first_id[8], import_id[8];
+	struct strbuf old[8];
+};
+
+static int hold_street_month(void *ctx, const struct store_force_month *m)
+{
+	struct held *h = ctx;
+
+	if (m->kind != MONTH_STREET || h->n == 8)
+		return 0;
+	snprintf(h->force[h->n], sizeof(h->force[0]), "%s", m->force_id);
+	h->month[h->n] = m->month;
+	h->rows[h->n] = m->rows;
+	h->first_id[h->n] = m->first_id;
+	h->import_id[h->n] = m->import_id;
+	CHECK_INT(oldpack_emz3_from_emz4(m->data, m->data_len, &h->old[h->n]), 0);
+	h->n++;
+	return 0;
+}
+
+/* A month stored in an older pack format and re-imported unchanged keeps
+ * its crime ids: the same file gives the same ids across the upgrade. */
+TEST(pipeline_reimport_over_an_older_format_keeps_crime_ids)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	struct held before = { 0 }, after = { 0 };
+	char path[600];
+	const char *paths[1] = { path };
+
+	if (make_town(&t, 2) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	CHECK_INT(store_force_month_each(t.s, NULL, hold_street_month, &before, &e), 0);
+	CHECK_INT(before.n, 2);
+	for (long i = 0; i < before.n; i++) {
+		struct store_force_month m = { before.force[i], before.month[i], MONTH_STREET,
+					       before.rows[i], before.old[i].buf, before.old[i].len,
+					       before.import_id[i], before.first_id[i] };
+
+		CHECK_INT(store_force_month_put(t.s, &m, &e), 0);
+	}
+	snprintf(path, sizeof(path), "%s/police-uk", t.dir);
+	CHECK_INT(import_police_uk(t.s, paths, 1, NULL, &sum, &e), 0);
+	CHECK_INT(store_force_month_each(t.s, NULL, hold_street_month, &after, &e), 0);
+	CHECK_INT(after.n, 2);
+	for (long i = 0; i < before.n && i < after.n; i++) {
+		CHECK(before.first_id[i] > 0);
+		CHECK_INT(after.first_id[i], before.first_id[i]);
+	}
+	for (long i = 0; i < 8; i++) {
+		strbuf_release(&before.old[i]);
+		strbuf_release(&after.old[i]);
+	}
 	store_close(t.s);
 }
 
