@@ -95,6 +95,7 @@ matrix " pc1 sgt" GET $SN/feedback
 matrix " pc1 sgt ana part adm" GET $SN/pack
 matrix " pc1 sgt ana" GET $SN/impact-assessments
 matrix " pc1 sgt ana" GET "/staff/impact-assessments/1?purpose=review"
+matrix " pc1 sgt ana part adm" GET $SN/partner-data
 matrix " pc1 sgt ana part adm" GET $NB/profile
 matrix " pc1 sgt ana part adm" GET $NB/todo
 matrix " pc1 sgt ana part adm" GET $NB/pack
@@ -116,6 +117,28 @@ matrix " sgt adm" POST /api/v1/sharing-agreements \
 matrix " part" POST /api/v1/partner-submissions \
   '{"force":"glanmor","neighbourhood":"GM01","source":"environmental-health","category":"litter","at":"2026-12-01T09:00","summary":"Fly-tipping"}'
 
+# a partner submits through the web page under its agreement; the team
+# sees it there, and the partner sees concerns in its categories only
+page=$(curl -s -b "${cookie[part]}" "$base$SN/partner-data")
+csrf=$(printf '%s' "$page" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+printf '%s' "$page" | grep -q "Bins left out again" && ok "the partner sees a litter concern its agreement covers" \
+  || not_ok "partner sees shared concern" "$(printf '%s' "$page" | head -c 300)"
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "${cookie[part]}" -X POST --data-urlencode "csrf=$csrf" \
+  --data "source=environmental-health&category=litter&at=2026-12-01T09:30&location=Lon+y+Felin" \
+  --data-urlencode "summary=Mattresses dumped by the stream" "$base$SN/partner-data")
+[ "$st" = 303 ] && ok "the partner's submission through the page is recorded (303)" || not_ok "partner web submission" "$st"
+st=$(curl -s -o "$T/pd" -w '%{http_code}' -b "${cookie[part]}" -X POST --data-urlencode "csrf=$csrf" \
+  --data "source=environmental-health&category=noise&at=2026-12-01T09:30" \
+  --data-urlencode "summary=Loud party" "$base$SN/partner-data")
+[ "$st" = 400 ] && grep -q "no agreement in force lets" "$T/pd" && ok "a category the agreement does not allow is refused beside the field" \
+  || not_ok "category refused" "$st"
+curl -s -b "${cookie[pc1]}" "$base$SN/partner-data" | grep -q "Mattresses dumped by the stream" \
+  && ok "the neighbourhood team sees the submission" || not_ok "team sees submission" ""
+pc1_csrf=$(curl -s -b "${cookie[pc1]}" "$base$SN/partner-data" | sed -n 's/.*name="csrf" value="\([^"]*\)".*/\1/p' | head -1)
+st=$(curl -s -o /dev/null -w '%{http_code}' -b "${cookie[pc1]}" -X POST --data-urlencode "csrf=$pc1_csrf" \
+  --data "source=housing&category=litter&at=2026-12-01T09:30&summary=x" "$base$SN/partner-data")
+[ "$st" = 403 ] && ok "an officer cannot submit as a partner (403)" || not_ok "officer submit refused" "$st"
+
 # the restricted markers, looked for by every route the public, a partner
 # and an officer of another neighbourhood might try
 leak=""
@@ -134,7 +157,7 @@ $NB/record $NB/profile $NB/todo $NB/pack $NB/candidates $NB/plan $NB/shared-conc
 $NB/partner-submissions $NB/impact-assessments $NB/risk-people
 /api/v1/impact-assessments/1?purpose=curious /api/v1/risk-people/1?purpose=curious
 /staff $SN $SN/board $SN/pack $SN/profile $SN/plan $SN/feedback $SN/pact
-$SN/impact-assessments /staff/impact-assessments/1?purpose=curious"
+$SN/impact-assessments /staff/impact-assessments/1?purpose=curious $SN/partner-data"
 for r in anon res part pc2; do
   for p in $paths; do look "$r" "$p"; done
 done
