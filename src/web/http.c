@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "base/json.h"
+#include "base/parse.h"
 
 void http_options_default(struct http_options *opt)
 {
@@ -229,4 +230,14 @@ int http_cookie(const struct http_request *req, const char *name, char *out, siz
 			return n;
 	}
 	return -1;
+}
+
+int64_t http_param_id(const struct http_request *req, const char *name)
+{
+	const char *v = http_param(req, name);
+	int64_t id = 0;
+
+	if (!v || parse_int_range(v, strlen(v), 1, INT64_MAX, &id) < 0)
+		return 0;
+	return id;
 }

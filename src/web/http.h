@@ -59,6 +59,8 @@
 
 #include <stddef.h>
 
+#include <stdint.h>
+
 #include "base/err.h"
 #include "base/strbuf.h"
 
@@ -119,6 +121,9 @@ struct http_request {
 const char *http_query(const struct http_request *req, const char *name);
 /* The first header called `name` (case-insensitive), or NULL. */
 const char *http_header(const struct http_request *req, const char *name);
+/* The path parameter `name` as a record id (a whole number from 1), or 0
+ * when it is absent or not one. */
+int64_t http_param_id(const struct http_request *req, const char *name);
 /* The path parameter `name` from the route pattern, or NULL. */
 const char *http_param(const struct http_request *req, const char *name);
 /* The value of cookie `name` from the Cookie header(s), copied into out

@@ -159,8 +159,6 @@ enum staff_where {
 	WHERE_CONCERN,		/* the concern {id} */
 };
 
-static int64_t id_param(const struct http_request *req, const char *name);
-
 /* The place the request acts on, into *p; 0, or an ERR_* with res->err set. */
 static int staff_place(struct web_app *wa, const struct http_request *req, enum staff_where w,
 		       struct record_place *p, struct http_response *res)
@@ -179,7 +177,7 @@ static int staff_place(struct web_app *wa, const struct http_request *req, enum 
 	case WHERE_BODY:
 		return api_body_place(wa->store, req->body, req->body_len, p, &res->err);
 	default:
-		return record_place(wa->store, kinds[w], id_param(req, "id"), p, &res->err);
+		return record_place(wa->store, kinds[w], http_param_id(req, "id"), p, &res->err);
 	}
 }
 
@@ -232,16 +230,6 @@ static int staff_caller(struct web_app *wa, const struct http_request *req, int 
 		pthread_mutex_unlock((wa)->store_lock);                              \
 		return rc_ == ERR_DENIED && (res)->status ? 0 : rc_;                 \
 	} while (0)
-
-static int64_t id_param(const struct http_request *req, const char *name)
-{
-	const char *v = http_param(req, name);
-	int64_t id = 0;
-
-	if (!v || parse_int_range(v, strlen(v), 1, INT64_MAX, &id) < 0)
-		return 0;
-	return id;
-}
 
 static int created(int rc, struct http_response *res)
 {
@@ -347,7 +335,7 @@ static int h_staff_vote(void *app, const struct http_request *req, struct http_r
 	char actor[128];
 
 	STAFF_CALL(wa, req, res, actor, PERM_RECORD_VOTES, WHERE_PRIORITY,
-		   api_staff_vote(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
+		   api_staff_vote(wa->store, http_param_id(req, "id"), req->body, req->body_len, &res->body,
 				  &res->err));
 }
 
@@ -357,7 +345,7 @@ static int h_staff_agree(void *app, const struct http_request *req, struct http_
 	char actor[128];
 
 	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES, WHERE_PRIORITY,
-		   api_staff_agree(wa->store, id_param(req, "id"), req->body, req->body_len, &res->body,
+		   api_staff_agree(wa->store, http_param_id(req, "id"), req->body, req->body_len, &res->body,
 				   &res->err));
 }
 
@@ -367,7 +355,7 @@ static int h_staff_action(void *app, const struct http_request *req, struct http
 	char actor[128];
 
 	STAFF_CALL(wa, req, res, actor, PERM_AGREE_PRIORITIES, WHERE_PRIORITY,
-		   created(api_staff_action(wa->store, id_param(req, "id"), req->body, req->body_len,
+		   created(api_staff_action(wa->store, http_param_id(req, "id"), req->body, req->body_len,
 					    &res->body, &res->err), res));
 }
 
@@ -377,7 +365,7 @@ static int h_staff_action_update(void *app, const struct http_request *req, stru
 	char actor[128];
 
 	STAFF_CALL(wa, req, res, actor, PERM_UPDATE_ACTIONS, WHERE_ACTION,
-		   api_staff_action_update(wa->store, id_param(req, "id"), req->body, req->body_len,
+		   api_staff_action_update(wa->store, http_param_id(req, "id"), req->body, req->body_len,
 					   &res->body, &res->err));
 }
 
@@ -436,7 +424,7 @@ static int h_staff_category(void *app, const struct http_request *req, struct ht
 	char actor[128];
 
 	STAFF_CALL(wa, req, res, actor, PERM_RECORD_ENGAGEMENT, WHERE_CONCERN,
-		   api_staff_concern_category(wa->store, id_param(req, "id"), req->body, req->body_len,
+		   api_staff_concern_category(wa->store, http_param_id(req, "id"), req->body, req->body_len,
 					      &res->body, &res->err));
 }
 

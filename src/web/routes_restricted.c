@@ -47,16 +47,6 @@ static int as_user(void *app, const struct http_request *req, struct http_respon
 	return rc == ERR_DENIED && res->status == 401 ? 0 : rc;
 }
 
-static int64_t id_of(const struct http_request *req)
-{
-	const char *v = http_param(req, "id");
-	int64_t id = 0;
-
-	if (!v || parse_int_range(v, strlen(v), 1, INT64_MAX, &id) < 0)
-		return 0;
-	return id;
-}
-
 #define BODY(req) (req)->body, (req)->body_len
 #define NB(req) http_param((req), "force"), http_param((req), "neighbourhood")
 
@@ -69,13 +59,13 @@ static int cia_add_fn(struct web_app *wa, const struct http_request *req,
 static int cia_show_fn(struct web_app *wa, const struct http_request *req,
 		       const struct restricted_caller *c, struct http_response *res)
 {
-	return cia_show(wa->store, c, id_of(req), http_query(req, "purpose"), &res->body, &res->err);
+	return cia_show(wa->store, c, http_param_id(req, "id"), http_query(req, "purpose"), &res->body, &res->err);
 }
 
 static int cia_review_fn(struct web_app *wa, const struct http_request *req,
 			 const struct restricted_caller *c, struct http_response *res)
 {
-	return api_cia_review(wa->store, c, id_of(req), BODY(req), &res->body, &res->err);
+	return api_cia_review(wa->store, c, http_param_id(req, "id"), BODY(req), &res->body, &res->err);
 }
 
 static int cia_list_fn(struct web_app *wa, const struct http_request *req,
@@ -96,7 +86,7 @@ static int risk_contact_fn(struct web_app *wa, const struct http_request *req,
 static int risk_show_fn(struct web_app *wa, const struct http_request *req,
 			const struct restricted_caller *c, struct http_response *res)
 {
-	return risk_show(wa->store, c, id_of(req), http_query(req, "purpose"), &res->body, &res->err);
+	return risk_show(wa->store, c, http_param_id(req, "id"), http_query(req, "purpose"), &res->body, &res->err);
 }
 
 static int risk_list_fn(struct web_app *wa, const struct http_request *req,

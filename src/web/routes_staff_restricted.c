@@ -29,6 +29,32 @@ static struct restricted_caller caller_of(const struct web_staff *st)
 					   st->user.partner_org[0] ? st->user.partner_org : NULL };
 }
 
+/* The staff door for a page about one neighbourhood: signed in with
+ * `perm`, the neighbourhood known and one the caller works in.  0 with the
+ * store locked and nb filled, or 1 with `res` answered. */
+static int nbhd_door(struct web_app *wa, const struct http_request *req,
+		     struct http_response *res, int perm, struct web_staff *st,
+		     struct entry_nbhd *nb)
+{
+	long n;
+
+	if (web_staff_begin(wa, req, res, perm, st))
+		return 1;
+	nb->force_id = http_param(req, "force");
+	nb->id = http_param(req, "id");
+	n = wa->rm ? readmodel_neighbourhood(wa->rm, nb->force_id, nb->id) : -1;
+	if (n < 0 || !web_staff_can_see(st, nb->force_id, nb->id)) {
+		web_staff_end(wa, st);
+		if (n < 0)
+			web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
+		else
+			web_staff_forbidden(req, st, res);
+		return 1;
+	}
+	nb->name = wa->rm->nbhds[n].name;
+	return 0;
+}
+
 static const char *form_get(const void *ctx, const char *name)
 {
 	return web_form_get(ctx, name);
@@ -139,20 +165,10 @@ int web_cia_list_page(void *app, const struct http_request *req, struct http_res
 	struct err e = ERR_INIT;
 	const char *recorded = http_query(req, "recorded");
 	int64_t id = 0;
-	long n;
 	int rc = 0, status = 200;
 
-	if (web_staff_begin(wa, req, res, post ? PERM_RECORD_RESTRICTED : PERM_VIEW_RESTRICTED, &st))
+	if (nbhd_door(wa, req, res, post ? PERM_RECORD_RESTRICTED : PERM_VIEW_RESTRICTED, &st, &p.nb))
 		return 0;
-	p.nb.force_id = http_param(req, "force");
-	p.nb.id = http_param(req, "id");
-	n = wa->rm ? readmodel_neighbourhood(wa->rm, p.nb.force_id, p.nb.id) : -1;
-	if (!web_staff_can_see(&st, p.nb.force_id, p.nb.id) || n < 0) {
-		web_staff_end(wa, &st);
-		return n < 0 ? web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD)
-			     : web_staff_forbidden(req, &st, res);
-	}
-	p.nb.name = wa->rm->nbhds[n].name;
 	c = caller_of(&st);
 	if (post) {
 		if (record(wa, &c, &st.form, p.nb.force_id, p.nb.id, &id, &e) == 0) {
@@ -252,16 +268,6 @@ static void opened_release(struct opened *o)
 	xfree(o->review_owned);
 }
 
-static int64_t cia_param(const struct http_request *req)
-{
-	const char *v = http_param(req, "cia");
-	int64_t id = 0;
-
-	if (!v || parse_int_range(v, strlen(v), 1, INT64_MAX, &id) < 0)
-		return 0;
-	return id;
-}
-
 /* Opens and shows assessment `id` for `purpose`; `errors`/`typed` for a
  * review that came back.  The store lock is held. */
 static int show(struct web_app *wa, const struct http_request *req, struct web_staff *st,
@@ -315,7 +321,7 @@ int web_cia_record_page(void *app, const struct http_request *req, struct http_r
 	struct restricted_caller c;
 	struct page_ctx pc;
 	const char *purpose = NULL;
-	int64_t id = cia_param(req);
+	int64_t id = http_param_id(req, "cia");
 	int rc;
 
 	if (web_staff_begin(wa, req, res, PERM_VIEW_RESTRICTED, &st))
@@ -349,7 +355,7 @@ int web_cia_review_post(void *app, const struct http_request *req, struct http_r
 	struct refusal ref;
 	struct err e = ERR_INIT;
 	struct page_ctx pc;
-	int64_t id = cia_param(req);
+	int64_t id = http_param_id(req, "cia");
 	const char *purpose;
 	int rc;
 
@@ -444,20 +450,10 @@ int web_partner_page(void *app, const struct http_request *req, struct http_resp
 	struct err e = ERR_INIT;
 	const char *submitted = http_query(req, "submitted");
 	int64_t id = 0;
-	long n;
 	int rc = 0, status = 200;
 
-	if (web_staff_begin(wa, req, res, post ? PERM_SUBMIT_PARTNER_DATA : PERM_VIEW_INTERNAL, &st))
+	if (nbhd_door(wa, req, res, post ? PERM_SUBMIT_PARTNER_DATA : PERM_VIEW_INTERNAL, &st, &p.nb))
 		return 0;
-	p.nb.force_id = http_param(req, "force");
-	p.nb.id = http_param(req, "id");
-	n = wa->rm ? readmodel_neighbourhood(wa->rm, p.nb.force_id, p.nb.id) : -1;
-	if (!web_staff_can_see(&st, p.nb.force_id, p.nb.id) || n < 0) {
-		web_staff_end(wa, &st);
-		return n < 0 ? web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD)
-			     : web_staff_forbidden(req, &st, res);
-	}
-	p.nb.name = wa->rm->nbhds[n].name;
 	c = caller_of(&st);
 	web_staff_page_ctx(req, &st, &pc);
 	subs.h = (struct html){ &subs.sb, pc.lang };
