@@ -363,7 +363,12 @@ static int sq_open(const char *path, int flags, void **be, struct err *e)
 		/* 64 MiB of page cache: an import writes its street points through a
 		 * unique index, and SQLite's 2 MiB default made it re-read pages it
 		 * had just evicted (docs/PERFORMANCE.md) */
-		if ((rc = exec_sql(q, "PRAGMA journal_mode = WAL", e, "turning on WAL")) < 0 ||
+		/* 16 KiB pages for a new file (an existing one keeps its own): a
+		 * national import writes 350 MB of force-months as overflow pages,
+		 * and 4 KiB pages made that a quarter of its time in write calls;
+		 * 16 KiB took the import from 10.2 s to 8.1 s (docs/PERFORMANCE.md) */
+		if ((rc = exec_sql(q, "PRAGMA page_size = 16384", e, "setting the page size")) < 0 ||
+		    (rc = exec_sql(q, "PRAGMA journal_mode = WAL", e, "turning on WAL")) < 0 ||
 		    (rc = exec_sql(q, "PRAGMA synchronous = NORMAL", e, "setting synchronous")) < 0 ||
 		    (rc = exec_sql(q, "PRAGMA cache_size = -65536", e, "sizing the page cache")) < 0 ||
 		    /* bytes freed inside a page (an old copy of an updated row) are
