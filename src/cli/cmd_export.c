@@ -1,15 +1,21 @@
 /*
  * cmd_export.c - `engage export open-data DIR`: render the open-data set
  * from the read model (publish/opendata.h) and write it to a folder, all
- * or nothing.  Also holds the options `serve` uses for /data/, so the
+ * or nothing; `engage export crime-counts [FILE]`: the table of street
+ * crimes per month, LSOA and category (index/crimecounts.h).  Also holds the options `serve` uses for /data/, so the
  * folder and the downloads are the same bytes.
  */
 #include "cli/cli.h"
 
+#include "base/parse.h"
+#include "index/crimecounts.h"
 #include "index/readmodel.h"
+#include "model/police.h"
+#include "publish/csvout.h"
 #include "publish/opendata.h"
 #include "store/store.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -28,6 +34,85 @@ int cli_opendata_options(struct cli_ctx *ctx, struct opendata_options *o, struct
 	return store_import_each(ctx->store, 1, latest_import, &o->modified, e);
 }
 
+/* The counts as CSV, a megabyte at a time, into `fp`. */
+static int write_counts(FILE *fp, const struct crimecounts *t)
+{
+	static const char *const titles[] = { "month", "lsoa_code", "category", "count", NULL };
+	struct strbuf out = STRBUF_INIT;
+	struct csvout c;
+	int rc = 0;
+
+	csvout_init(&c, &out);
+	csvout_header(&c, titles);
+	for (size_t i = 0; i < t->n && rc == 0; i++) {
+		const struct crime_count *k = &t->v[i];
+		char month[8];
+
+		format_month(k->month, month);
+		csvout_text(&c, month);
+		csvout_text(&c, crimecounts_lsoa(t, k));
+		csvout_text(&c, crime_categories[k->category].slug);
+		csvout_int(&c, k->n);
+		csvout_end_row(&c);
+		if (out.len >= (1 << 20) || i + 1 == t->n) {
+			if (out.failed || fwrite(out.buf, 1, out.len, fp) != out.len)
+				rc = -1;
+			strbuf_reset(&out);
+		}
+	}
+	if (rc == 0 && t->n == 0 && fwrite(out.buf, 1, out.len, fp) != out.len)
+		rc = -1;
+	strbuf_release(&out);
+	return rc;
+}
+
+/* `export crime-counts [FILE]`: street crimes per month, LSOA and category
+ * from the counts each import keeps; to FILE whole or not at all (written
+ * beside it, then renamed), or to standard output. */
+static int export_counts(struct cli_ctx *ctx)
+{
+	const char *path = ctx->nargs > 1 && strcmp(ctx->args[1], "-") ? ctx->args[1] : NULL;
+	struct crimecounts t;
+	struct err e = ERR_INIT;
+	char tmp[4096];
+	size_t counted = 0;
+	FILE *fp = stdout;
+	int rc;
+
+	if (crimecounts_load(ctx->store, &t, &counted, &e) < 0) {
+		cli_error("export: %s", e.msg);
+		return cli_exit_for(e.code);
+	}
+	if (path) {
+		snprintf(tmp, sizeof(tmp), "%s.part", path);
+		if (!(fp = fopen(tmp, "wx"))) {
+			cli_error("export: cannot write '%s': %s", tmp, strerror(errno));
+			crimecounts_release(&t);
+			return EXIT_FAILED;
+		}
+	}
+	rc = write_counts(fp, &t);
+	if (path) {
+		if (fclose(fp) != 0)
+			rc = -1;
+		if (rc == 0 && rename(tmp, path) < 0)
+			rc = -1;
+		if (rc < 0) {
+			cli_error("export: cannot write '%s': %s; nothing was written", path,
+				  strerror(errno));
+			remove(tmp);
+		}
+	} else if (fflush(stdout) != 0) {
+		rc = -1;
+	}
+	if (rc == 0)
+		fprintf(stderr, "engage: %zu counts (month, LSOA, category) of %lld street crimes%s\n",
+			t.n, (long long)t.crimes,
+			counted ? "; months imported before counts were kept were counted from their rows" : "");
+	crimecounts_release(&t);
+	return rc == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
 int cmd_export(struct cli_ctx *ctx)
 {
 	struct opendata_options opt;
@@ -38,8 +123,14 @@ int cmd_export(struct cli_ctx *ctx)
 	size_t bytes = 0;
 	int rc = EXIT_FAILED;
 
+	if (!strcmp(ctx->args[0], "crime-counts"))
+		return export_counts(ctx);
 	if (strcmp(ctx->args[0], "open-data")) {
-		cli_error("export: unknown kind '%s' (expected open-data)", ctx->args[0]);
+		cli_error("export: unknown kind '%s' (expected open-data or crime-counts)", ctx->args[0]);
+		return EXIT_USAGE;
+	}
+	if (ctx->nargs < 2) {
+		cli_error("export: open-data needs a folder: engage export open-data DIR");
 		return EXIT_USAGE;
 	}
 	if (cli_opendata_options(ctx, &opt, &e) < 0 || readmodel_load(ctx->store, &rm, &e) < 0 ||

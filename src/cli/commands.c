@@ -63,17 +63,24 @@ const struct cli_command cli_commands[] = {
 	    { "out", "DIR", "folder to write (created if missing)" },
 	    { "months", "N", "months of police.uk data (default 24)" } },
 	  cmd_demo },
-	{ "export", "export open-data DIR",
-	  "write the open data files (CSV, GeoJSON, metadata, catalogue) to a folder",
-	  "Writes every police.uk force-month held as police.uk's own CSV files, the\n"
-	  "neighbourhoods as GeoJSON (RFC 7946), crime counts per neighbourhood, month\n"
-	  "and category as CSV and JSON with counts below publish.min_count suppressed,\n"
-	  "CSV on the Web metadata for each CSV and a DCAT catalogue (catalog.jsonld),\n"
-	  "all under the Open Government Licence v3.0 (docs/open-data.md). The folder\n"
-	  "is written whole or not at all: DIR must be new, empty, or an earlier export,\n"
-	  "which is replaced. The same database always gives the same bytes; serve\n"
-	  "offers the same files under /data/.",
-	  NEEDS_STORE, 2, 2, { { 0 } }, cmd_export },
+	{ "export", "export open-data DIR | export crime-counts [FILE]",
+	  "write the open data files to a folder, or the table of crime counts",
+	  "open-data writes every police.uk force-month held as police.uk's own CSV\n"
+	  "files, the neighbourhoods as GeoJSON (RFC 7946), crime counts per\n"
+	  "neighbourhood, month and category as CSV and JSON with counts below\n"
+	  "publish.min_count suppressed, CSV on the Web metadata for each CSV and a\n"
+	  "DCAT catalogue (catalog.jsonld), all under the Open Government Licence v3.0\n"
+	  "(docs/open-data.md). The folder is written whole or not at all: DIR must be\n"
+	  "new, empty, or an earlier export, which is replaced. The same database\n"
+	  "always gives the same bytes; serve offers the same files under /data/.\n\n"
+	  "crime-counts writes street crimes per month, LSOA and category as CSV\n"
+	  "(month,lsoa_code,category,count; sorted; crimes of several forces in one LSOA\n"
+	  "added up), placed by Engage, from the counts each import keeps: a national\n"
+	  "year takes about a second. FILE is written whole or not at all; without it,\n"
+	  "or with -, the table goes to standard output. These are counts of police.uk's\n"
+	  "published street-level data, for analysis: nothing is suppressed, so publish\n"
+	  "through open-data, which suppresses small counts.",
+	  NEEDS_STORE, 1, 2, { { 0 } }, cmd_export },
 	{ "concern", "concern add|show REFERENCE|contact ID|regroup ID [options]",
 	  "record a concern, or look one up by its reference",
 	  "add records what one person raised, through one channel (meeting, surgery,\n"

@@ -18,6 +18,7 @@
 #include "import/census.h"
 #include "import/policeuk.h"
 #include "import/registry.h"
+#include "index/crimecounts.h"
 #include "index/monthpack.h"
 
 #include <dirent.h>
@@ -34,6 +35,7 @@ struct pending_month {
 	int kind;
 	long rows;
 	struct strbuf blob;
+	struct strbuf counts;	/* street months: index/crimecounts.h */
 };
 
 /* The LSOA boundaries in the store, for placing points.  LSOAs of 2011
@@ -916,8 +918,11 @@ struct window_tasks {
 /* Pack an admitted file for the store (any thread). */
 static void encode_month_file(struct job *j, struct file_ctx *fc)
 {
+	struct pending_month *pm = &j->months[fc->pending];
+
 	err_clear(&fc->err);
-	monthpack_encode(&fc->pack, &j->months[fc->pending].blob, &fc->err);
+	if (monthpack_encode(&fc->pack, &pm->blob, &fc->err) == 0 && fc->pack.kind == MONTH_STREET)
+		crimecounts_encode(&fc->pack, &pm->counts, &fc->err);
 }
 
 static void window_task(void *ctx, size_t i)
@@ -1625,7 +1630,8 @@ static int run_import(struct store *s, const struct step *st, const struct impor
 	for (size_t i = 0; i < j.nmonths; i++) {
 		struct pending_month *pm = &j.months[i];
 		struct store_force_month m = { pm->force, pm->month, pm->kind, pm->rows,
-					       pm->blob.buf, pm->blob.len, imp.id, 0 };
+					       pm->blob.buf, pm->blob.len, imp.id, 0,
+					       pm->counts.len ? pm->counts.buf : NULL, pm->counts.len };
 
 		if ((rc = crime_ids(&j, &m)) < 0 || (rc = store_force_month_put(s, &m, e)) < 0)
 			goto fail;
@@ -1639,8 +1645,10 @@ fail:
 	if (!e->code)
 		err_set(e, rc, "import failed");
 done:
-	for (size_t i = 0; i < j.nmonths; i++)
+	for (size_t i = 0; i < j.nmonths; i++) {
 		strbuf_release(&j.months[i].blob);
+		strbuf_release(&j.months[i].counts);
+	}
 	xfree(j.months);
 	placer_release(&j.placer);
 	strtab_release(&j.known_forces);

@@ -20,6 +20,7 @@
  */
 #include "index/monthpack.h"
 
+#include "base/le.h"
 #include "base/xalloc.h"
 
 #include <string.h>
@@ -272,18 +273,6 @@ int monthpack_add_stop(struct monthpack *p, const struct stop_record *r, const c
 	return 0;
 }
 
-static void put_u32(struct strbuf *sb, uint32_t v)
-{
-	unsigned char b[4] = { (unsigned char)v, (unsigned char)(v >> 8),
-			       (unsigned char)(v >> 16), (unsigned char)(v >> 24) };
-	strbuf_add(sb, b, 4);
-}
-
-static uint32_t get_u32(const unsigned char *b)
-{
-	return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
 /* Columns are written in host order; Engage runs on little-endian machines
  * (x86-64, arm64), and decode refuses a blob from any other.
  *
@@ -311,12 +300,12 @@ int monthpack_encode(const struct monthpack *p, struct strbuf *out, struct err *
 	strbuf_add(&raw, "EMP3", 4);
 	strbuf_addch(&raw, (char)p->kind);
 	strbuf_addch(&raw, (char)p->ncols);
-	put_u32(&raw, (uint32_t)p->rows);
-	put_u32(&raw, p->strings.count);
+	le32_add(&raw, (uint32_t)p->rows);
+	le32_add(&raw, p->strings.count);
 	for (uint32_t i = 0; i < p->strings.count; i++) {
 		const char *s = strtab_get(&p->strings, i);
 		size_t n = strlen(s);
-		put_u32(&raw, (uint32_t)n);
+		le32_add(&raw, (uint32_t)n);
 		strbuf_add(&raw, s, n);
 	}
 	for (int c = 0; c < p->ncols; c++)
@@ -435,12 +424,12 @@ int monthpack_decode(const void *data, size_t n, int kind, int32_t month,
 		rc = err_set(e, ERR_INVALID, "force-month record has the wrong format");
 		goto done;
 	}
-	rows = get_u32(b + 6);
-	nstr = get_u32(b + 10);
+	rows = le32_get(b + 6);
+	nstr = le32_get(b + 10);
 	at = 14;
 	for (uint32_t i = 0; i < nstr; i++) {
 		uint32_t len;
-		if (at + 4 > rawlen || (len = get_u32(b + at)) > rawlen - at - 4) {
+		if (at + 4 > rawlen || (len = le32_get(b + at)) > rawlen - at - 4) {
 			rc = err_set(e, ERR_INVALID, "force-month record is corrupt (strings)");
 			goto done;
 		}

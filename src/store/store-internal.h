@@ -61,6 +61,7 @@ struct store_ops {
 			  asset_fn fn, void *ctx, struct err *e);
 	int (*month_put)(void *be, const struct store_force_month *m, struct err *e);
 	int (*month_each)(void *be, const char *force_id, month_fn fn, void *ctx, struct err *e);
+	int (*counts_each)(void *be, month_fn fn, void *ctx, struct err *e);
 	int (*month_get)(void *be, const char *force_id, int32_t month, int kind,
 			 month_fn fn, void *ctx, struct err *e);
 	int (*import_add)(void *be, struct store_import *imp, struct err *e);

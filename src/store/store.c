@@ -247,6 +247,11 @@ int store_force_month_each(struct store *s, const char *force_id, month_fn fn, v
 	return s->ops->month_each(s->be, force_id, fn, ctx, e);
 }
 
+int store_crime_counts_each(struct store *s, month_fn fn, void *ctx, struct err *e)
+{
+	return s->ops->counts_each(s->be, fn, ctx, e);
+}
+
 int store_force_month_get(struct store *s, const char *force_id, int32_t month, int kind,
 			  month_fn fn, void *ctx, struct err *e)
 {

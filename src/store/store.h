@@ -190,6 +190,9 @@ struct store_force_month {
 	size_t data_len;
 	int64_t import_id;
 	int64_t first_id;	/* crime id of row 0 (street kind; 0 = none), see below */
+	const void *counts;	/* street kind: crimes per LSOA and category, packed by
+				 * index/crimecounts.h; NULL when imported before */
+	size_t counts_len;
 };
 /* Insert or replace by (force_id, month, kind): re-importing replaces exactly. */
 int store_force_month_put(struct store *s, const struct store_force_month *m, struct err *e);
@@ -197,6 +200,11 @@ int store_force_month_put(struct store *s, const struct store_force_month *m, st
 int store_force_month_each(struct store *s, const char *force_id,
 			   int (*fn)(void *ctx, const struct store_force_month *m),
 			   void *ctx, struct err *e);
+/* Each street month's stored counts, ordered by force and month, with
+ * `data` NULL: what a table of counts needs without the rows. */
+int store_crime_counts_each(struct store *s,
+			    int (*fn)(void *ctx, const struct store_force_month *m),
+			    void *ctx, struct err *e);
 /* Fetch one; ERR_NOTFOUND when absent.  `fn` is called once. */
 int store_force_month_get(struct store *s, const char *force_id, int32_t month, int kind,
 			  int (*fn)(void *ctx, const struct store_force_month *m),

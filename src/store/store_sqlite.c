@@ -29,7 +29,7 @@ enum stmt_id {
 	S_CENSUS_PUT, S_CENSUS_EACH, S_CENSUS_EACH_LSOA,
 	S_TEAM_DEL, S_PERSON_ADD, S_PERSON_EACH, S_PERSON_EACH_FORCE, S_PERSON_EACH_TEAM,
 	S_ASSET_DEL, S_ASSET_ADD, S_ASSET_EACH, S_ASSET_EACH_FORCE, S_ASSET_EACH_NBHD,
-	S_MONTH_PUT, S_MONTH_EACH, S_MONTH_EACH_FORCE, S_MONTH_GET,
+	S_MONTH_PUT, S_MONTH_EACH, S_MONTH_EACH_FORCE, S_MONTH_GET, S_COUNTS_EACH,
 	S_IMPORT_ADD, S_IMPORT_EACH,
 	S_META_SET, S_META_GET, S_MENTIONS_PERSON, S_PERSON_CONCERNS,
 	S_PING,
@@ -88,14 +88,17 @@ static const char *const stmt_sql[S_COUNT] = {
 			       "WHERE force_id = ?1 ORDER BY neighbourhood_id, position",
 	[S_ASSET_EACH_NBHD] = "SELECT id, force_id, neighbourhood_id, kind, type, name, address, lat, lng, description FROM assets "
 			      "WHERE force_id = ?1 AND neighbourhood_id = ?2 ORDER BY position",
-	[S_MONTH_PUT] = "INSERT INTO force_months (force_id, month, kind, rows, data, import_id, first_id) "
-			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) "
-			"ON CONFLICT (force_id, month, kind) DO UPDATE SET rows = ?4, data = ?5, import_id = ?6, first_id = ?7",
-	[S_MONTH_EACH] = "SELECT force_id, month, kind, rows, data, import_id, first_id FROM force_months ORDER BY force_id, month, kind",
-	[S_MONTH_EACH_FORCE] = "SELECT force_id, month, kind, rows, data, import_id, first_id FROM force_months WHERE force_id = ?1 "
+	[S_MONTH_PUT] = "INSERT INTO force_months (force_id, month, kind, rows, data, import_id, first_id, counts) "
+			"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+			"ON CONFLICT (force_id, month, kind) DO UPDATE SET rows = ?4, data = ?5, import_id = ?6, first_id = ?7, "
+			"counts = ?8",
+	[S_MONTH_EACH] = "SELECT force_id, month, kind, rows, data, import_id, first_id, counts FROM force_months ORDER BY force_id, month, kind",
+	[S_MONTH_EACH_FORCE] = "SELECT force_id, month, kind, rows, data, import_id, first_id, counts FROM force_months WHERE force_id = ?1 "
 			       "ORDER BY month, kind",
-	[S_MONTH_GET] = "SELECT force_id, month, kind, rows, data, import_id, first_id FROM force_months "
+	[S_MONTH_GET] = "SELECT force_id, month, kind, rows, data, import_id, first_id, counts FROM force_months "
 			"WHERE force_id = ?1 AND month = ?2 AND kind = ?3",
+	[S_COUNTS_EACH] = "SELECT force_id, month, kind, rows, NULL, import_id, first_id, counts FROM force_months "
+			  "WHERE kind = 0 ORDER BY force_id, month",	/* 0: MONTH_STREET */
 	[S_IMPORT_ADD] = "INSERT INTO imports (started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
 			 "disagreements, outside, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
 	[S_IMPORT_EACH] = "SELECT id, started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
@@ -817,6 +820,10 @@ static int sq_month_put(void *be, const struct store_force_month *m, struct err 
 	bind_blob(st, 5, m->data, m->data_len);
 	sqlite3_bind_int64(st, 6, m->import_id);
 	sqlite3_bind_int64(st, 7, m->first_id);
+	if (m->counts)
+		bind_blob(st, 8, m->counts, m->counts_len);
+	else
+		sqlite3_bind_null(st, 8);
 	return exec_done(q, st, e, "saving a force month");
 }
 
@@ -827,7 +834,8 @@ static int month_row(sqlite3_stmt *st, void *arg)
 		col_text(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2),
 		sqlite3_column_int64(st, 3), sqlite3_column_blob(st, 4),
 		(size_t)sqlite3_column_bytes(st, 4), sqlite3_column_int64(st, 5),
-		sqlite3_column_int64(st, 6),
+		sqlite3_column_int64(st, 6), sqlite3_column_blob(st, 7),
+		(size_t)sqlite3_column_bytes(st, 7),
 	};
 	return ((month_fn)c->fn)(c->ctx, &m);
 }
@@ -843,6 +851,15 @@ static int sq_month_each(void *be, const char *force_id, month_fn fn, void *ctx,
 	if (force_id)
 		bind_text(st, 1, force_id);
 	return each_row(q, st, month_row, &c, e, "reading force months");
+}
+
+static int sq_counts_each(void *be, month_fn fn, void *ctx, struct err *e)
+{
+	struct sq *q = be;
+	struct each_ctx c = { (void *)fn, ctx };
+	sqlite3_stmt *st = stmt_get(q, S_COUNTS_EACH, e);
+
+	return st ? each_row(q, st, month_row, &c, e, "reading crime counts") : e->code;
 }
 
 struct found_ctx {
@@ -1386,6 +1403,7 @@ const struct store_ops store_sqlite_ops = {
 	.asset_each = sq_asset_each,
 	.month_put = sq_month_put,
 	.month_each = sq_month_each,
+	.counts_each = sq_counts_each,
 	.month_get = sq_month_get,
 	.import_add = sq_import_add,
 	.import_each = sq_import_each,

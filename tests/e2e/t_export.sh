@@ -59,6 +59,30 @@ expect_rc "a folder that is not an export is refused" 1
 check "and left as it was" test "$(cat "$T/mine/notes.txt")" = keep
 run_engage export csv "$T/x" --database "$T/e.db"
 expect_rc "an unknown export kind is a usage error" 2
+run_engage export open-data --database "$T/e.db"
+expect_rc "open-data without a folder is a usage error" 2
+
+# The table of crime counts: what an analyst checks against the files.
+run_engage export crime-counts "$T/counts.csv" --database "$T/e.db"
+expect_rc "export crime-counts exits 0" 0
+expect_out "it says how many crimes it counted" "street crimes"
+check "the table starts with its header" test "$(head -1 "$T/counts.csv")" = "month,lsoa_code,category,count"
+located=$(cat "$T"/town/police-uk/*/*-street.csv | awk -F, '$1 != "Crime ID" && $5 != "" { n++ } END { print n + 0 }')
+counted=$(awk -F, 'NR > 1 { s += $4 } END { print s + 0 }' "$T/counts.csv")
+if [ "$located" -gt 0 ] && [ "$counted" = "$located" ]; then ok "the counts add up to the located street rows of the files ($located)"
+else not_ok "the counts add up to the located street rows of the files" "$counted against $located"; fi
+IFS=, read -r m lsoa _ got < <(grep -m1 ',burglary,' "$T/counts.csv")
+want=$(cat "$T"/town/police-uk/*/*-street.csv |
+  awk -F, -v m="$m" -v l="$lsoa" '$2 == m && $5 != "" && $8 == l && $10 == "Burglary" { n++ } END { print n + 0 }')
+if [ -n "$m" ] && [ "$got" = "$want" ]; then ok "one cell (burglary in $lsoa, $m) matches the files: $want"
+else not_ok "one cell matches the files" "got '$got', want $want for $m $lsoa"; fi
+if tail -n +2 "$T/counts.csv" | LC_ALL=C sort -c -s -t, -k1,1 -k2,2 2> /dev/null; then ok "rows are ordered by month, then LSOA"
+else not_ok "rows are ordered by month, then LSOA"; fi
+"$ENGAGE" export crime-counts --database "$T/e.db" > "$T/counts-stdout.csv" 2> /dev/null
+check "without a file the same table goes to standard output" cmp -s "$T/counts.csv" "$T/counts-stdout.csv"
+run_engage export crime-counts "$T/afile/counts.csv" --database "$T/e.db"
+expect_rc "an unwritable file fails" 1
+expect_out "and says why" "cannot write"
 
 # Real police.uk files (City of London) come back exactly as published.
 real=${ENGAGE_SHARED_DATA:-../shared/data}/police-uk/city-of-london

@@ -5,15 +5,20 @@
  */
 #include "test.h"
 
+#include "base/parse.h"
+#include "base/xalloc.h"
 #include "demo/demo.h"
 #include "import/csv.h"
 #include "import/pipeline.h"
+#include "index/crimecounts.h"
 #include "index/readmodel.h"
 #include "oldpack.h"
 #include "store/store.h"
 #include "views/page_home.h"
 #include "views/page_neighbourhood.h"
 
+#include <glob.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -147,7 +152,7 @@ TEST(pipeline_reimport_over_an_older_format_keeps_crime_ids)
 	for (long i = 0; i < before.n; i++) {
 		struct store_force_month m = { before.force[i], before.month[i], MONTH_STREET,
 					       before.rows[i], before.old[i].buf, before.old[i].len,
-					       before.import_id[i], before.first_id[i] };
+					       before.import_id[i], before.first_id[i], NULL, 0 };
 
 		CHECK_INT(store_force_month_put(t.s, &m, &e), 0);
 	}
@@ -288,5 +293,132 @@ TEST(pipeline_pages_show_counts_that_match_the_files)
 	strbuf_release(&home);
 	strbuf_release(&page);
 	readmodel_free(rm);
+	store_close(t.s);
+}
+
+/* --- crime counts kept by the import (index/crimecounts.h) ---------------- */
+
+/* "YYYY-MM,LSOA,slug" for every located street row of the town's CSVs, by
+ * the row's own month, LSOA code and crime type: an independent count (the
+ * demo town's codes agree with its polygons). */
+static size_t csv_count_keys(const struct town *t, char ***out)
+{
+	char **keys = NULL, pattern[600];
+	size_t n = 0, cap = 0;
+	glob_t g;
+
+	snprintf(pattern, sizeof(pattern), "%s/police-uk/*/*-street.csv", t->dir);
+	if (glob(pattern, 0, NULL, &g) != 0)
+		return 0;
+	for (size_t f = 0; f < g.gl_pathc; f++) {
+		struct csv *c;
+		struct err e = ERR_INIT;
+
+		if (csv_open_path(g.gl_pathv[f], NULL, &c, &e) < 0 || csv_read_header(c, &e) < 0)
+			break;
+		while (csv_next(c, &e) == 1) {
+			struct csv_field type = csv_field(c, 9);
+			int cat = crime_category_from_csv(type.ptr, type.len);
+			char key[128];
+
+			if (!csv_field(c, 4).len || cat < 0)
+				continue;
+			snprintf(key, sizeof(key), "%s,%s,%s", csv_field(c, 1).ptr, csv_field(c, 7).ptr,
+				 crime_categories[cat].slug);
+			if (xgrow(&keys, &cap, n + 1, sizeof(*keys)) == 0)
+				keys[n++] = xstrdup(key);
+		}
+		csv_free(c);
+	}
+	globfree(&g);
+	*out = keys;
+	return n;
+}
+
+static int by_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The counts as "YYYY-MM,LSOA,slug" repeated count times, sorted, against
+ * the CSV's keys sorted: the same multiset.  (The table is ordered by
+ * category number, not by slug, so both are sorted here alike.) */
+static void check_counts_equal_rows(const struct crimecounts *cc, char **keys, size_t nkeys)
+{
+	char **got = NULL;
+	size_t ngot = 0, cap = 0;
+	int same = 1, ordered = 1;
+
+	CHECK_INT(cc->crimes, (long)nkeys);
+	for (size_t i = 0; i < cc->n; i++) {
+		const struct crime_count *a = &cc->v[i], *b = i ? &cc->v[i - 1] : NULL;
+		char month[8], key[128];
+
+		if (b && (a->month < b->month ||
+			  (a->month == b->month && strcmp(crimecounts_lsoa(cc, a), crimecounts_lsoa(cc, b)) < 0)))
+			ordered = 0;
+		same &= a->n > 0;
+		format_month(a->month, month);
+		snprintf(key, sizeof(key), "%s,%s,%s", month, crimecounts_lsoa(cc, a),
+			 crime_categories[a->category].slug);
+		for (uint32_t k = 0; k < a->n; k++)
+			if (xgrow(&got, &cap, ngot + 1, sizeof(*got)) == 0)
+				got[ngot++] = xstrdup(key);
+	}
+	CHECK(ordered);		/* by month, then LSOA code */
+	qsort(keys, nkeys, sizeof(*keys), by_str);
+	qsort(got, ngot, sizeof(*got), by_str);
+	CHECK_INT(ngot, (long)nkeys);
+	for (size_t i = 0; i < ngot && i < nkeys && same; i++)
+		same = !strcmp(got[i], keys[i]);
+	CHECK(same);
+	for (size_t i = 0; i < ngot; i++)
+		xfree(got[i]);
+	xfree(got);
+}
+
+static void set_counts_sql(const char *db, const char *sql)
+{
+	sqlite3 *h;
+
+	CHECK_INT(sqlite3_open(db, &h), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+}
+
+TEST(pipeline_keeps_crime_counts_that_match_the_files)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	struct crimecounts cc;
+	char **keys = NULL;
+	size_t nkeys, counted = 99;
+
+	if (make_town(&t, 3) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	nkeys = csv_count_keys(&t, &keys);
+	CHECK(nkeys > 1000);
+	CHECK_INT(crimecounts_load(t.s, &cc, &counted, &e), 0);
+	CHECK_INT(counted, 0);		/* every month's counts were kept */
+	check_counts_equal_rows(&cc, keys, nkeys);
+	crimecounts_release(&cc);
+
+	/* a database imported before counts were kept: counted from the rows,
+	 * the same table */
+	set_counts_sql(t.db, "UPDATE force_months SET counts = NULL WHERE month % 2 = 0");
+	CHECK_INT(crimecounts_load(t.s, &cc, &counted, &e), 0);
+	CHECK(counted > 0);
+	check_counts_equal_rows(&cc, keys, nkeys);
+	crimecounts_release(&cc);
+
+	/* damaged counts are refused, not misread */
+	set_counts_sql(t.db, "UPDATE force_months SET counts = x'454343310000000000' WHERE kind = 0");
+	CHECK(crimecounts_load(t.s, &cc, NULL, &e) < 0);
+	CHECK_CONTAINS(e.msg, "crime counts are damaged");
+	for (size_t i = 0; i < nkeys; i++)
+		xfree(keys[i]);
+	xfree(keys);
 	store_close(t.s);
 }

@@ -149,7 +149,7 @@ TEST(store_rollback_leaves_nothing)
 	struct store *s = open_fresh(path, sizeof(path));
 	struct err e = ERR_INIT;
 	struct store_import imp = { .kind = "street", .source = "x.csv" };
-	struct store_force_month m = { "glanmor", 2019 * 12, MONTH_STREET, 3, "abc", 3, 0, 0 };
+	struct store_force_month m = { "glanmor", 2019 * 12, MONTH_STREET, 3, "abc", 3, 0, 0, NULL, 0 };
 	int n = 0;
 
 	CHECK_INT(store_import_add(s, &imp, &e), 0);
