@@ -89,6 +89,8 @@ struct job {
 	int nunnamed;
 	int known_loaded;
 	struct streets streets;
+	int64_t import_id;	/* this import's row in the import log */
+	size_t nwritten;	/* months[0..nwritten) are in the store */
 };
 
 static void progress(struct job *j, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -906,6 +908,28 @@ static int admit_month_file(struct job *j, struct file_ctx *fc)
 	return 0;
 }
 
+static int crime_ids(struct job *j, struct store_force_month *m);
+
+/* Store the encoded months before `upto` not yet stored, in file order (so
+ * crime ids are numbered as one thread would), and free their bytes. */
+static int write_months(struct job *j, size_t upto)
+{
+	for (; j->nwritten < upto; j->nwritten++) {
+		struct pending_month *pm = &j->months[j->nwritten];
+		struct store_force_month m = { pm->force, pm->month, pm->kind, pm->rows,
+					       pm->blob.buf, pm->blob.len, j->import_id, 0,
+					       pm->counts.len ? pm->counts.buf : NULL, pm->counts.len };
+		int rc;
+
+		if ((rc = crime_ids(j, &m)) < 0 || (rc = store_force_month_put(j->s, &m, j->e)) < 0)
+			return rc;
+		j->sum->force_months++;
+		strbuf_release(&pm->blob);
+		strbuf_release(&pm->counts);
+	}
+	return 0;
+}
+
 /* Two windows of files at once: the one being encoded (`cur`) and the
  * next, being parsed (`nxt`); task i < ncur encodes cur[i], the rest
  * parse nxt[i - ncur]. */
@@ -950,8 +974,10 @@ static void window_init(struct job *j, struct file_ctx *fc, const struct month_f
  * in order (so street ids, forces, errors and the summary are what a
  * single thread would give), then encoded on every core while the next
  * window is parsed and this thread writes the window's new street points
- * to the store.  The first file in order that fails decides the error, as
- * it would alone. */
+ * and the window before's force-months to the store (which left a
+ * national import's last seconds to one core when every month waited for
+ * the end).  The first file in order that fails decides the error, as it
+ * would alone. */
 #define FILES_PER_THREAD 4
 
 static int import_month_files(struct job *j, const struct month_file *const *files, size_t n)
@@ -969,6 +995,7 @@ static int import_month_files(struct job *j, const struct month_file *const *fil
 	for (int half = 0; ncur > 0; half ^= 1) {
 		struct file_ctx *cur = fc + (half ? window : 0), *nxt = fc + (half ? 0 : window);
 		size_t nnxt = n - at - ncur < window ? n - at - ncur : window, admitted = 0;
+		size_t encoded = j->nmonths;	/* the windows before this one */
 		struct window_tasks w = { j, cur, nxt, ncur };
 		struct parallel_run run;
 
@@ -977,7 +1004,8 @@ static int import_month_files(struct job *j, const struct month_file *const *fil
 		if (rc == 0) {
 			window_init(j, nxt, files + at + ncur, nnxt);
 			parallel_start(&run, ncur + nnxt, threads, window_task, &w);
-			rc = streets_write(j);
+			if ((rc = streets_write(j)) == 0)
+				rc = write_months(j, encoded);
 			parallel_wait(&run);
 			for (size_t i = 0; i < ncur && rc == 0; i++)
 				if (cur[i].err.code) {
@@ -1611,13 +1639,17 @@ static int run_import(struct store *s, const struct step *st, const struct impor
 	j.sum = sum;
 	j.e = e;
 	imp.started_at = time_now();
+	imp.kind = step_names[st->kind];
+	imp.source = st->paths[0];
 	if ((rc = store_begin(s, e)) < 0)
 		return rc;
+	/* logged first, so force-months can name it as they are written */
+	if ((rc = store_import_add(s, &imp, e)) < 0)
+		goto fail;
+	j.import_id = imp.id;
 	if ((rc = run_step(&j, st)) < 0)
 		goto fail;
 	imp.finished_at = time_now();
-	imp.kind = step_names[st->kind];
-	imp.source = st->paths[0];
 	imp.rows_read = sum->rows_read + sum->areas + sum->census_values + sum->forces +
 			sum->neighbourhoods + sum->people + sum->places + sum->boundaries;
 	imp.rows_placed = sum->placed;
@@ -1625,19 +1657,8 @@ static int run_import(struct store *s, const struct step *st, const struct impor
 	imp.disagreements = sum->disagreements;
 	imp.outside = sum->outside;
 	imp.rejected = sum->rejected;
-	if ((rc = store_import_add(s, &imp, e)) < 0 || (rc = streets_write(&j)) < 0)
-		goto fail;
-	for (size_t i = 0; i < j.nmonths; i++) {
-		struct pending_month *pm = &j.months[i];
-		struct store_force_month m = { pm->force, pm->month, pm->kind, pm->rows,
-					       pm->blob.buf, pm->blob.len, imp.id, 0,
-					       pm->counts.len ? pm->counts.buf : NULL, pm->counts.len };
-
-		if ((rc = crime_ids(&j, &m)) < 0 || (rc = store_force_month_put(s, &m, e)) < 0)
-			goto fail;
-		sum->force_months++;
-	}
-	if ((rc = store_commit(s, e)) < 0)
+	if ((rc = store_import_add(s, &imp, e)) < 0 || (rc = streets_write(&j)) < 0 ||
+	    (rc = write_months(&j, j.nmonths)) < 0 || (rc = store_commit(s, e)) < 0)
 		goto fail;
 	goto done;
 fail:

@@ -238,7 +238,8 @@ struct store_import {
 	const char *source;	/* file or folder named by the user */
 	int64_t rows_read, rows_placed, no_location, disagreements, outside, rejected;
 };
-/* Adds a row and sets imp->id. */
+/* Adds a row and sets imp->id; called again with that id, replaces the
+ * row (an import logs itself as it starts, and its figures as it ends). */
 int store_import_add(struct store *s, struct store_import *imp, struct err *e);
 /* Newest first, at most `limit` rows. */
 int store_import_each(struct store *s, int limit,

@@ -100,7 +100,10 @@ static const char *const stmt_sql[S_COUNT] = {
 	[S_COUNTS_EACH] = "SELECT force_id, month, kind, rows, NULL, import_id, first_id, counts FROM force_months "
 			  "WHERE kind = 0 ORDER BY force_id, month",	/* 0: MONTH_STREET */
 	[S_IMPORT_ADD] = "INSERT INTO imports (started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
-			 "disagreements, outside, rejected) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+			 "disagreements, outside, rejected, id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) "
+			 "ON CONFLICT (id) DO UPDATE SET started_at = ?1, finished_at = ?2, kind = ?3, source = ?4, "
+			 "rows_read = ?5, rows_placed = ?6, no_location = ?7, disagreements = ?8, outside = ?9, "
+			 "rejected = ?10",
 	[S_IMPORT_EACH] = "SELECT id, started_at, finished_at, kind, source, rows_read, rows_placed, no_location, "
 			  "disagreements, outside, rejected FROM imports ORDER BY id DESC LIMIT ?1",
 	[S_META_SET] = "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
@@ -913,9 +916,14 @@ static int sq_import_add(void *be, struct store_import *imp, struct err *e)
 	sqlite3_bind_int64(st, 8, imp->disagreements);
 	sqlite3_bind_int64(st, 9, imp->outside);
 	sqlite3_bind_int64(st, 10, imp->rejected);
+	if (imp->id > 0)
+		sqlite3_bind_int64(st, 11, imp->id);
+	else
+		sqlite3_bind_null(st, 11);
 	if ((rc = exec_done(q, st, e, "recording an import")) < 0)
 		return rc;
-	imp->id = sqlite3_last_insert_rowid(q->db);
+	if (imp->id <= 0)
+		imp->id = sqlite3_last_insert_rowid(q->db);
 	return 0;
 }
 
