@@ -33,6 +33,7 @@ struct metrics;
 struct opendata_set;
 struct ratelimit;
 struct readmodel;
+struct render_cache;
 struct web_assets;
 struct web_resident;
 
@@ -66,13 +67,16 @@ struct web_app {
 	int trust_proxy;
 	/* the resident pages' finder, counts and page cache (routes_resident.h) */
 	struct web_resident *resident;
-	/* police.uk API answers rendered once (routes_api.h) */
+	/* police.uk API answers rendered once (routes_api.h), and the events
+	 * and priorities of each neighbourhood rendered now and then */
 	struct strbuf api_forces, api_categories, api_dates, api_updated;
+	struct render_cache *api_records;
+	size_t napi_records;
 	/* Lockout and session timeouts for staff signing in (auth.*);
 	 * web_app_prepare() puts in the defaults when left zero. */
 	struct auth_policy auth_policy;
-	/* How many POSTs have succeeded: a page rendered before the latest
-	 * is stale (routes_resident.c's page cache). */
+	/* How many POSTs have succeeded: an answer rendered before the latest
+	 * is stale (web/render_cache.h). */
 	atomic_ulong writes;
 	void *user;
 };

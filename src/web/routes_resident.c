@@ -15,6 +15,7 @@
 #include "views/page_find.h"
 #include "views/page_neighbourhood.h"
 #include "web/pages.h"
+#include "web/render_cache.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -23,24 +24,15 @@
 #define CALENDAR_PAST_DAYS 90
 
 /* A neighbourhood page in one language, rendered at most once per
- * PAGE_TTL seconds: the police.uk part never changes while serving, and
- * meetings and priorities may show up to PAGE_TTL seconds late, which
- * spares the store a dozen queries on every request.  A change made through
- * this server (any successful POST, wa->writes) shows at once; one made by
- * another process (the command line) within PAGE_TTL. */
+ * PAGE_TTL seconds (web/render_cache.h): the police.uk part never changes
+ * while serving, and meetings and priorities may show up to PAGE_TTL
+ * seconds late, which spares the store a dozen queries on every request. */
 #define PAGE_TTL 10
-
-struct page_cache {
-	pthread_mutex_t lock;
-	struct strbuf page;
-	int64_t at;
-	unsigned long writes;		/* wa->writes when rendered */
-};
 
 struct web_resident {
 	struct finder *finder;
 	struct nb_tallies *tallies;
-	struct page_cache *pages;	/* [neighbourhood * LANG_COUNT + lang] */
+	struct render_cache *pages;	/* [neighbourhood * LANG_COUNT + lang] */
 	size_t npages;
 };
 
@@ -59,8 +51,7 @@ int web_resident_prepare(struct web_app *wa, struct err *e)
 	if (!(r->tallies = nb_tallies_build(wa->rm)) ||
 	    !(r->pages = xcalloc(r->npages ? r->npages : 1, sizeof(*r->pages))))
 		return err_set(e, ERR_NOMEM, "out of memory counting crimes per neighbourhood");
-	for (size_t i = 0; i < r->npages; i++)
-		pthread_mutex_init(&r->pages[i].lock, NULL);
+	render_cache_init(r->pages, r->npages);
 	return 0;
 }
 
@@ -70,10 +61,7 @@ void web_resident_release(struct web_app *wa)
 
 	if (!r)
 		return;
-	for (size_t i = 0; r->pages && i < r->npages; i++) {
-		pthread_mutex_destroy(&r->pages[i].lock);
-		strbuf_release(&r->pages[i].page);
-	}
+	render_cache_release(r->pages, r->npages);
 	finder_free(r->finder);
 	nb_tallies_free(r->tallies);
 	xfree(r->pages);
@@ -180,55 +168,49 @@ static int load_record(struct web_app *wa, long n, int64_t since, struct record 
 	return rc < 0 ? rc : 1;
 }
 
-/* Render page `c` (neighbourhood n, language lang) afresh.  Its lock held. */
-static int render_page(struct web_app *wa, long n, enum lang lang, int64_t now,
-		       struct page_cache *c, struct err *e)
+struct page_want {
+	struct web_app *wa;
+	long n;
+	enum lang lang;
+	int64_t now;
+};
+
+/* Render a neighbourhood page afresh (render_cache_get's callback). */
+static int render_page(void *ctx, struct strbuf *body, struct err *e)
 {
-	struct nb_page in = { .rm = wa->rm, .n = (size_t)n, .tallies = wa->resident->tallies,
-			      .now = now };
-	struct page_ctx pc = { .lang = lang, .nav = NAV_NEIGHBOURHOODS };
+	const struct page_want *w = ctx;
+	struct nb_page in = { .rm = w->wa->rm, .n = (size_t)w->n, .tallies = w->wa->resident->tallies,
+			      .now = w->now };
+	struct page_ctx pc = { .lang = w->lang, .nav = NAV_NEIGHBOURHOODS };
 	struct strbuf path = STRBUF_INIT;
 	struct record rec;
-	int loaded = load_record(wa, n, now / 86400 * 86400 - 86400, &rec, e);
+	int loaded = load_record(w->wa, w->n, w->now / 86400 * 86400 - 86400, &rec, e);
 
 	if (loaded < 0)
 		return loaded;
-	nb_path(wa, n, &path);
+	nb_path(w->wa, w->n, &path);
 	pc.path = strbuf_str(&path);
 	in.rec = loaded ? &rec : NULL;
-	strbuf_reset(&c->page);
-	page_neighbourhood(&in, &pc, &c->page);
+	page_neighbourhood(&in, &pc, body);
 	if (loaded)
 		record_release(&rec);
 	strbuf_release(&path);
-	if (c->page.failed || path.failed) {
-		strbuf_reset(&c->page);
+	if (path.failed)
 		return err_set(e, ERR_NOMEM, "out of memory rendering a neighbourhood page");
-	}
-	c->at = now;
-	c->writes = atomic_load(&wa->writes);
 	return 0;
 }
 
 int web_neighbourhood(void *app, const struct http_request *req, struct http_response *res)
 {
 	struct web_app *wa = app;
-	long n = neighbourhood_of(wa, req);
-	enum lang lang = web_request_lang(req);
-	int64_t now = time_now();
-	struct page_cache *c;
-	int rc = 0;
+	struct page_want w = { wa, neighbourhood_of(wa, req), web_request_lang(req), time_now() };
+	int rc;
 
-	if (n < 0 || !wa->resident)
+	if (w.n < 0 || !wa->resident)
 		return web_page_not_found(req, res, M_NOT_FOUND_NEIGHBOURHOOD);
-	c = &wa->resident->pages[(size_t)n * LANG_COUNT + lang];
-	pthread_mutex_lock(&c->lock);
-	if (!c->page.len || now - c->at >= PAGE_TTL || now < c->at ||
-	    c->writes != atomic_load(&wa->writes))
-		rc = render_page(wa, n, lang, now, c, &res->err);
-	if (rc == 0)
-		strbuf_add(&res->body, c->page.buf, c->page.len);
-	pthread_mutex_unlock(&c->lock);
+	rc = render_cache_get(&wa->resident->pages[(size_t)w.n * LANG_COUNT + w.lang], PAGE_TTL,
+			      w.now, atomic_load(&wa->writes), render_page, &w, &res->body,
+			      &res->err);
 	if (rc < 0)
 		return rc;
 	web_page_headers(res);

@@ -190,8 +190,12 @@ api "$tok_council" POST "/api/v1/priorities/$p2/agree" "{\"meeting\":$meeting2,\
 [ "$status" = 403 ] && printf '%s' "$body" | grep -q 'may not agree priorities' && ok "a partner may not agree a priority (403)" || not_ok "partner refused" "$status $body"
 api "$tok_sgt" POST "/api/v1/priorities/$p2/agree" "{\"meeting\":$meeting2,\"review_date\":\"$ahead\"}"
 [ "$status" = 400 ] && printf '%s' "$body" | grep -q 'version: is required' && ok "an update must name the version it read" || not_ok "version required" "$status $body"
+http "$base/api/glanmor/GM01/priorities"	# police.uk's priorities, cached for a few seconds
+printf '%s' "$body" | grep -q 'Stryd Fawr, again' && not_ok "a proposed priority is not public yet" "$body" || ok "a proposed priority is not in police.uk's priorities"
 api "$tok_sgt" POST "/api/v1/priorities/$p2/agree" "{\"meeting\":$meeting2,\"review_date\":\"$ahead\",\"version\":1}"
 [ "$status" = 200 ] && ok "the sergeant agrees it at the meeting" || not_ok "agree" "$status $body"
+http "$base/api/glanmor/GM01/priorities"
+printf '%s' "$body" | grep -q 'Speeding on Stryd Fawr, again' && ok "once agreed it is in police.uk's priorities at once, not after the cache's seconds" || not_ok "agreed priority shows at once" "$body"
 api "$tok_sgt" POST "/api/v1/priorities/$p2/actions" "{\"owner\":\"partner\",\"owner_name\":\"Highways\",\"partner_org\":\"Porthmawr County Council\",\"text\":\"Speed cushions\",\"due\":\"$due\"}"
 a2=$(printf '%s' "$body" | grep -o '[0-9][0-9]*')
 [ "$status" = 201 ] && ok "an action is given to the council" || not_ok "action" "$status $body"
