@@ -459,51 +459,20 @@ static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t l
 	return t->ids[k];
 }
 
-struct new_street {
-	int32_t lat, lng;
-	const char *name;
-	size_t k;
-};
-
-static int by_index_key(const void *a, const void *b)
-{
-	const struct new_street *x = a, *y = b;
-
-	if (x->lat != y->lat)
-		return x->lat < y->lat ? -1 : 1;
-	if (x->lng != y->lng)
-		return x->lng < y->lng ? -1 : 1;
-	return strcmp(x->name, y->name);
-}
-
-/* New points go in in the order of the table's unique (lat, lng, name)
- * index, so SQLite appends to it instead of splitting pages all over it
- * (a national first import adds about 750,000); their ids are as given. */
+/* New points go in in id order, which is the order they were met: SQLite
+ * appends them to the table, keyed by id (migration 008). */
 static int streets_write(struct job *j)
 {
 	struct streets *t = &j->streets;
-	size_t n = t->count - t->nstored;
-	struct new_street *v;
 	int rc = 0;
 
-	if (!n)
-		return 0;
-	if (!(v = xcalloc(n, sizeof(*v))))
-		return err_set(j->e, ERR_NOMEM, "out of memory saving street points");
-	for (size_t i = 0; i < n; i++) {
-		size_t k = t->nstored + i;
-
-		v[i] = (struct new_street){ t->lat[k], t->lng[k], strtab_get(&t->names, t->name[k]), k };
-	}
-	qsort(v, n, sizeof(*v), by_index_key);
-	for (size_t i = 0; i < n && rc == 0; i++) {
-		struct store_street st = { t->ids[v[i].k], v[i].lat, v[i].lng, v[i].name };
+	for (; t->nstored < t->count && rc == 0; t->nstored++) {
+		size_t k = t->nstored;
+		struct store_street st = { t->ids[k], t->lat[k], t->lng[k],
+					   strtab_get(&t->names, t->name[k]) };
 
 		rc = store_street_add(j->s, &st, j->e);
 	}
-	xfree(v);
-	if (rc == 0)
-		t->nstored = t->count;
 	return rc;
 }
 

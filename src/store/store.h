@@ -220,7 +220,8 @@ struct store_street {
 	int32_t lat, lng;	/* microdegrees */
 	const char *name;	/* "On or near Star Yard" */
 };
-/* Add a new point; ERR_CONFLICT if the id or (lat, lng, name) is taken. */
+/* Add a new point; ERR_CONFLICT if the id is taken.  (lat, lng, name) must
+ * be new too: the importer, which holds every point, sees to it. */
 int store_street_add(struct store *s, const struct store_street *st, struct err *e);
 /* Ordered by id. */
 int store_street_each(struct store *s, int (*fn)(void *ctx, const struct store_street *st),

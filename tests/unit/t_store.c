@@ -251,8 +251,9 @@ TEST(store_street_points_and_id_sequences_persist)
 		return;
 	CHECK_INT(store_street_add(s, &a, &e), 0);
 	CHECK_INT(store_street_add(s, &b, &e), 0);	/* same point, another name */
-	a.id = 8;
-	CHECK_INT(store_street_add(s, &a, &e), ERR_CONFLICT);	/* same point and name */
+	b.id = 7;
+	CHECK_INT(store_street_add(s, &b, &e), ERR_CONFLICT);	/* the id is taken */
+	b.id = 9;
 	a.id = 0;
 	CHECK_INT(store_street_add(s, &a, &e), ERR_INVALID);
 	CHECK_INT(store_sequence_take(s, "crime", 100, &first, &e), 0);
