@@ -1,10 +1,14 @@
 /*
- * hex.c - hex decoding (see hex.h).  Eight digits are checked and turned
- * into four bytes with 64-bit arithmetic (SWAR) rather than eight table
- * look-ups: the byte-range tests add a bias so that the top bit of each
- * byte says "in range" without a carry into its neighbour.
+ * hex.c - hex decoding (see hex.h).  Sixteen digits at a time with SSE2
+ * where there is SSE2 (every x86-64), else eight with 64-bit arithmetic
+ * (SWAR), rather than a table look-up per digit: a crime id is checked on
+ * import and converted again when packed, six million times a year.
  */
 #include "base/hex.h"
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #define ONES UINT64_C(0x0101010101010101)
 #define HIGH UINT64_C(0x8080808080808080)
@@ -16,6 +20,41 @@ static inline uint64_t load_le64(const unsigned char *p)
 	       (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 |
 	       (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
 }
+
+#if defined(__SSE2__)
+/* Nibble values of 16 digits, each in its byte; *bad gets a bit for each
+ * byte that is not a digit.  Signed compares: bytes of 0x80 and up are
+ * negative and fall outside both ranges. */
+static inline __m128i nibbles16(const unsigned char *s, unsigned *bad)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i y = _mm_or_si128(v, _mm_set1_epi8(0x20));	/* letters to lower case */
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+				      _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+				       _mm_cmplt_epi8(y, _mm_set1_epi8('f' + 1)));
+
+	*bad |= (unsigned)_mm_movemask_epi8(_mm_or_si128(digit, letter)) ^ 0xffffu;
+	/* '0'-'9' are 0x30-0x39, 'a'-'f' 0x61-0x66, 'A'-'F' 0x41-0x46 */
+	return _mm_add_epi8(_mm_and_si128(v, _mm_set1_epi8(0x0f)),
+			    _mm_and_si128(letter, _mm_set1_epi8(9)));
+}
+
+/* 32 digits -> 16 bytes: in each 16-bit lane the first digit is the low
+ * byte; (low << 4 | high) lands in the low byte, and packing the lanes
+ * keeps the low bytes. */
+static inline unsigned hex32(const unsigned char *s, uint8_t *out)
+{
+	unsigned bad = 0;
+	__m128i a = nibbles16(s, &bad), b = nibbles16(s + 16, &bad);
+	__m128i lo = _mm_set1_epi16(0xff);
+
+	a = _mm_and_si128(_mm_or_si128(_mm_slli_epi16(a, 4), _mm_srli_epi16(a, 8)), lo);
+	b = _mm_and_si128(_mm_or_si128(_mm_slli_epi16(b, 4), _mm_srli_epi16(b, 8)), lo);
+	_mm_storeu_si128((__m128i *)(void *)out, _mm_packus_epi16(a, b));
+	return bad;
+}
+#endif
 
 /* Eight digits -> four bytes; -1 if any is not a hex digit. */
 static inline int hex8(const unsigned char *s, uint8_t *out)
@@ -58,6 +97,10 @@ int hex_decode(const char *s, size_t n, uint8_t *out)
 
 	if (n % 2)
 		return -1;
+#if defined(__SSE2__)
+	for (; n >= 32; n -= 32, p += 32, out += 16)
+		bad |= hex32(p, out) ? -1 : 0;
+#endif
 	for (; n >= 8; n -= 8, p += 8, out += 4)
 		bad |= hex8(p, out);
 	for (; n; n -= 2, p += 2) {

@@ -1,7 +1,7 @@
 /*
  * hex.h - hex digits to bytes, for the 64-digit police.uk crime ids that
  * every street and outcome row carries (checked on import, stored as 32
- * bytes): eight digits at a time, so six million ids cost little.
+ * bytes): many digits at a time, so six million ids cost little.
  */
 #ifndef ENGAGE_HEX_H
 #define ENGAGE_HEX_H
