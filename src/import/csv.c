@@ -9,9 +9,10 @@
  * memchr; UTF-8 is checked once per record, with an ASCII fast path.
  *
  * Most records (every police.uk row) lie whole in the chunk and have no
- * quote: next_fast() finds their commas and line end 16 bytes at a time,
- * copies the record in one memcpy and turns the commas into the NULs that
- * end the fields.  Whatever it is not sure of, it leaves untouched to the
+ * quote: next_fast() finds their commas and line end 16 bytes at a time
+ * and turns the commas into the NULs that end the fields, in the read
+ * buffer itself (a FILE*) or in one memcpy of the record (memory, which
+ * is the caller's).  Whatever it is not sure of, it leaves untouched to the
  * state machine, so every error and its message come from one place.
  */
 #include "import/csv.h"
@@ -340,15 +341,16 @@ static int has_high_bit(const unsigned char *s, size_t n)
 	return (acc & UINT64_C(0x8080808080808080)) != 0;
 }
 
-/* Point the spans into rec; when the record has any non-ASCII byte, check
- * each field is UTF-8.  (NUL bytes were refused while scanning.) */
-static int finish_record(struct csv *c, struct err *e)
+/* Point the spans into the record at base (rec, or the chunk for the fast
+ * path); when the record has any non-ASCII byte, check each field is
+ * UTF-8.  (NUL bytes were refused while scanning.) */
+static int finish_record(struct csv *c, const char *base, struct err *e)
 {
 	size_t i;
-	int check = has_high_bit((const unsigned char *)c->rec, c->rec_len);
+	int check = has_high_bit((const unsigned char *)base, c->rec_len);
 
 	for (i = 0; i < c->nfields; i++) {
-		const char *s = c->rec + c->off[i];
+		const char *s = base + c->off[i];
 		size_t n = c->fields[i].len, bad;
 
 		c->fields[i].ptr = s;
@@ -359,7 +361,7 @@ static int finish_record(struct csv *c, struct err *e)
 			long line = c->rec_line;
 			const char *q;
 
-			for (q = c->rec; q < s + bad; q++)
+			for (q = base; q < s + bad; q++)
 				line += *q == '\n';
 			return fail(c, e, ERR_INVALID, "line %ld: %s: invalid UTF-8 at byte %zu of the field",
 				    line, col_desc(c, i, cd, sizeof(cd)), bad + 1);
@@ -399,8 +401,9 @@ static int next_fast(struct csv *c, struct err *e)
 {
 	const unsigned char *s = c->p, *q = s, *end = c->end;
 	size_t nf = 0, start = 0, len, i;
+	char *base;
 	unsigned high = 0;
-	int rc;
+	int rc, cr;
 
 	if (*s == '\n' || *s == '\r')	/* a blank line */
 		return 0;
@@ -459,26 +462,32 @@ found:
 		return 0;
 	if (rc < 0)
 		return rc;
-	c->rec_len = 0;
-	if (rec_reserve(c, len, e) < 0)
-		return ERR_NOMEM;
-	memcpy(c->rec, s, len);
+	cr = *q == '\r';	/* before the NUL goes there */
+	if (c->fp) {	/* the chunk is ours: end the fields in place */
+		base = (char *)c->chunk + (s - c->chunk);
+	} else {
+		c->rec_len = 0;
+		if (rec_reserve(c, len, e) < 0)
+			return ERR_NOMEM;
+		memcpy(c->rec, s, len);
+		base = c->rec;
+	}
 	c->rec_len = len + 1;
 	c->nfields = nf;
 	for (i = 0; i < nf; i++) {
-		c->fields[i].ptr = c->rec + c->off[i];
-		c->rec[c->off[i] + c->fields[i].len] = '\0';	/* the comma, or the end */
+		c->fields[i].ptr = base + c->off[i];
+		base[c->off[i] + c->fields[i].len] = '\0';	/* the comma, or the line end */
 	}
 	c->p = q + 1;
 	c->line++;
-	if (*q == '\r') {
+	if (cr) {
 		if (c->p < end && *c->p == '\n')
 			c->p++;
 		else
 			c->pending_cr = 1;
 	}
 	if (high & 0x80)
-		return finish_record(c, e);
+		return finish_record(c, base, e);
 	return 1;
 }
 
@@ -518,7 +527,7 @@ int csv_next(struct csv *c, struct err *e)
 					return 0;
 				if ((rc = end_field(c, e)) < 0)
 					return rc;
-				return finish_record(c, e);
+				return finish_record(c, c->rec, e);
 			}
 		}
 		if (!c->bom_checked) {
@@ -618,7 +627,7 @@ int csv_next(struct csv *c, struct err *e)
 		}
 		c->line++;
 		c->pending_cr = ch == '\r';
-		return finish_record(c, e);
+		return finish_record(c, c->rec, e);
 	}
 }
 

@@ -229,13 +229,24 @@ TEST(csv_no_allocation_per_record)
 /* Everything a reader hands out for an input, in one string: each record's
  * line and fields, then the final code and message. */
 static void dump(const char *in, size_t n, const struct csv_limits *lim, size_t chunk,
-		 int fast, struct strbuf *out)
+		 int fast, int file, struct strbuf *out)
 {
-	struct csv *c = csv_open_mem(in, n, "mem.csv", lim);
+	FILE *fp = NULL;
+	struct csv *c;
 	struct err e = ERR_INIT;
 	size_t i;
 	int rc;
 
+	if (file) {	/* the fast path ends fields in the read buffer */
+		fp = tmpfile();
+		if (!fp || fwrite(in, 1, n, fp) != n || fseek(fp, 0, SEEK_SET)) {
+			strbuf_addstr(out, "cannot write a temporary file\n");
+			return;
+		}
+		c = csv_open_file(fp, "mem.csv", lim);
+	} else {
+		c = csv_open_mem(in, n, "mem.csv", lim);
+	}
 	csv_test_tune(c, chunk, fast);
 	while ((rc = csv_next(c, &e)) > 0) {
 		strbuf_addf(out, "%ld:", csv_line(c));
@@ -250,6 +261,8 @@ static void dump(const char *in, size_t n, const struct csv_limits *lim, size_t 
 	}
 	strbuf_addf(out, "rc %d %s\n", rc, rc < 0 ? e.msg : "");
 	csv_free(c);
+	if (fp)
+		fclose(fp);
 }
 
 /* Each input read whole with the fast path must match the state machine
@@ -295,20 +308,25 @@ TEST(csv_fast_path_matches_the_state_machine_at_every_chunk_edge)
 			const struct csv_limits *lim = l ? &small : NULL;
 			struct strbuf want = STRBUF_INIT;
 
-			dump(cases[i].in, n, lim, 0, 0, &want);
+			dump(cases[i].in, n, lim, 0, 0, 0, &want);
 			for (chunk = 0; chunk <= n + 1; chunk++) {
-				struct strbuf fast = STRBUF_INIT, slow = STRBUF_INIT;
+				struct strbuf fast = STRBUF_INIT, slow = STRBUF_INIT, file = STRBUF_INIT;
 
-				dump(cases[i].in, n, lim, chunk, 1, &fast);
-				dump(cases[i].in, n, lim, chunk, 0, &slow);
-				if (fast.len != want.len || memcmp(fast.buf, want.buf, want.len) ||
-				    slow.len != want.len || memcmp(slow.buf, want.buf, want.len)) {
-					test_fail(__FILE__, __LINE__, "case %zu, limits %d, chunk %zu:\n%s--- fast path:\n%s",
+				dump(cases[i].in, n, lim, chunk, 1, 0, &fast);
+				dump(cases[i].in, n, lim, chunk, 0, 0, &slow);
+				dump(cases[i].in, n, lim, chunk, 1, 1, &file);
+				strbuf_add(&fast, file.buf, file.len);
+				strbuf_add(&slow, want.buf, want.len);
+				if (fast.len != 2 * want.len || memcmp(fast.buf, want.buf, want.len) ||
+				    memcmp(fast.buf + want.len, want.buf, want.len) ||
+				    slow.len != 2 * want.len || memcmp(slow.buf, want.buf, want.len)) {
+					test_fail(__FILE__, __LINE__, "case %zu, limits %d, chunk %zu:\n%s--- fast path, memory then file:\n%s",
 						  i, l, chunk, want.buf, fast.buf);
 					bad = 1;
 				}
 				strbuf_release(&fast);
 				strbuf_release(&slow);
+				strbuf_release(&file);
 				if (bad)
 					break;
 			}
