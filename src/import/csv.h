@@ -21,8 +21,9 @@
  *
  * Ownership: the reader borrows the FILE* (the caller closes it) or the
  * memory buffer (which must outlive the reader); csv_open_path() owns its
- * FILE*.  Field spans point into the reader's record buffer: valid until the
- * next csv_next() or csv_free(), NUL-terminated (ptr[len] == '\0').  No
+ * FILE*.  Field spans point into the reader's buffers (its record buffer,
+ * or its read buffer for a FILE*): valid until the next csv_next() or
+ * csv_free(), NUL-terminated (ptr[len] == '\0').  No
  * allocation happens per field; buffers grow to the largest record and are
  * reused.
  *

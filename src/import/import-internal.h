@@ -12,6 +12,11 @@
 #include "base/err.h"
 #include "import/csv.h"
 
+/* For tests and the fuzz targets: read `chunk` bytes at a time (3 to 64 KiB;
+ * a memory buffer too is handed out in pieces) so records straddle chunk
+ * edges, and with fast == 0 skip the whole-record fast path, so the two
+ * paths can be compared.  Call right after opening. */
+void csv_test_tune(struct csv *c, size_t chunk, int fast);
 /* Fill e with "<file>: line <n>: column "<header>": <message>" for column
  * `col` of the current record and return `code`.  In the message, %V is not
  * available: quote values with imp_quote(). */

@@ -99,16 +99,21 @@ int imp_header_is(const struct csv *c, const char *const *want, size_t n)
 	return 1;
 }
 
+/* The plain form first: nearly every coordinate is one, and a string with
+ * an 'e' in it is not, so only a refused one is searched for an exponent. */
 int imp_parse_microdegrees(const char *s, size_t n, int32_t *out)
 {
-	const char *e = memchr(s, 'e', n);
+	const char *e;
 	double m, v;
 	int64_t x;
 
+	if (parse_microdegrees(s, n, out) == 0)
+		return 0;
+	e = memchr(s, 'e', n);
 	if (!e)
 		e = memchr(s, 'E', n);
 	if (!e)
-		return parse_microdegrees(s, n, out);
+		return -1;
 	/* mantissa "[-]d[.ddd]", exponent "[-+]dd" within +-20 */
 	if (parse_double(s, (size_t)(e - s), &m) < 0)
 		return -1;

@@ -20,6 +20,7 @@
  */
 #include "index/monthpack.h"
 
+#include "base/hex.h"
 #include "base/le.h"
 #include "base/xalloc.h"
 
@@ -133,32 +134,11 @@ static uint32_t intern(struct monthpack *p, int c, const char *s, int *failed)
 	return id;
 }
 
-/* Hex digit values plus one; 0 for anything else. */
-static const uint8_t hex1[256] = {
-	['0'] = 1, ['1'] = 2, ['2'] = 3, ['3'] = 4, ['4'] = 5, ['5'] = 6, ['6'] = 7, ['7'] = 8,
-	['8'] = 9, ['9'] = 10, ['a'] = 11, ['b'] = 12, ['c'] = 13, ['d'] = 14, ['e'] = 15, ['f'] = 16,
-	['A'] = 11, ['B'] = 12, ['C'] = 13, ['D'] = 14, ['E'] = 15, ['F'] = 16,
-};
-
-/* 64 hex characters -> 32 bytes; returns 0, or -1 (no id, or not hex).
- * One table look-up per character and no branch per character: a bad
- * digit is noted and the id refused at the end. */
+/* 64 hex characters -> 32 bytes; returns 0, or -1 (no id, or not hex),
+ * leaving zeros. */
 static int id_to_bytes(const char *hex, uint8_t out[32])
 {
-	const unsigned char *h = (const unsigned char *)hex;
-	int bad = 0;
-
-	if (!hex || strnlen(hex, 65) != 64) {
-		memset(out, 0, 32);
-		return -1;
-	}
-	for (int i = 0; i < 32; i++) {
-		int hi = hex1[h[2 * i]], lo = hex1[h[2 * i + 1]];
-
-		bad |= (hi == 0) | (lo == 0);
-		out[i] = (uint8_t)((hi - 1) << 4 | ((lo - 1) & 15));
-	}
-	if (bad) {
+	if (!hex || strnlen(hex, 65) != 64 || hex_decode(hex, 64, out) < 0) {
 		memset(out, 0, 32);
 		return -1;
 	}

@@ -1,9 +1,10 @@
 /*
- * t_base.c - buffers, JSON writer, parsers, time and UTF-8 (src/base).
+ * t_base.c - buffers, JSON writer, parsers, time, UTF-8 and hex (src/base).
  */
 #include "test.h"
 
 #include "base/err.h"
+#include "base/hex.h"
 #include "base/json.h"
 #include "base/parallel.h"
 #include "base/parse.h"
@@ -199,4 +200,46 @@ TEST(parallel_for_runs_every_task_once)
 	parallel_for(0, 4, square_into, out);
 	parallel_for(3, 8, square_into, out);
 	CHECK_INT(out[2], 4);
+}
+
+/* Every byte value at every position of a 32-digit block (SSE2), an
+ * eight-digit group (SWAR) and the two-digit tail, against the obvious
+ * answer. */
+TEST(hex_decode_takes_every_hex_digit_and_nothing_else)
+{
+	const char *id = "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0DD";
+	uint8_t out[32];
+	int pos, v, bad = 0;
+
+	CHECK_INT(hex_decode(id, 64, out), 0);
+	CHECK_INT(out[0], 0x32);
+	CHECK_INT(out[4], 0x3d);
+	CHECK_INT(out[31], 0xdd);
+	CHECK_INT(hex_decode("abc", 3, out), -1);
+	CHECK_INT(hex_decode("", 0, out), 0);
+	for (pos = 0; pos < 42; pos++)
+		for (v = 0; v < 256; v++) {
+			char s[42];
+			int want = (v >= '0' && v <= '9') || (v >= 'a' && v <= 'f') ||
+				   (v >= 'A' && v <= 'F');
+			int rc;
+
+			memcpy(s, "0123456789abcdefABCDEF0123456789abcdef0123", 42);
+			s[pos] = (char)v;
+			rc = hex_decode(s, 42, out);
+			if (rc != (want ? 0 : -1))
+				bad++;
+			else if (want) {
+				int i;
+
+				for (i = 0; i < 42; i++) {
+					int ch = (unsigned char)s[i];
+					int d = ch <= '9' ? ch - '0' : (ch | 0x20) - 'a' + 10;
+					int got = i % 2 ? out[i / 2] & 15 : out[i / 2] >> 4;
+
+					bad += got != d;
+				}
+			}
+		}
+	CHECK_INT(bad, 0);
 }

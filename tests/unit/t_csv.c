@@ -2,6 +2,8 @@
  * t_csv.c - the CSV reader on the shapes real files take: BOM and CRLF,
  * quoted commas, doubled quotes and newlines, a missing final newline,
  * line numbers, caps, invalid UTF-8, and records split across read chunks.
+ * The whole-record fast path must read every input exactly as the state
+ * machine does, whatever the chunk edges.
  */
 #include <stdio.h>
 #include <string.h>
@@ -9,6 +11,7 @@
 #include "base/strbuf.h"
 #include "base/xalloc.h"
 #include "import/csv.h"
+#include "import/import-internal.h"
 #include "test.h"
 
 static int fld_is(const struct csv *c, size_t i, const char *want)
@@ -221,4 +224,156 @@ TEST(csv_no_allocation_per_record)
 	CHECK_INT(n, 4999);
 	csv_free(c);
 	strbuf_release(&sb);
+}
+
+/* Everything a reader hands out for an input, in one string: each record's
+ * line and fields, then the final code and message. */
+static void dump(const char *in, size_t n, const struct csv_limits *lim, size_t chunk,
+		 int fast, int file, struct strbuf *out)
+{
+	FILE *fp = NULL;
+	struct csv *c;
+	struct err e = ERR_INIT;
+	size_t i;
+	int rc;
+
+	if (file) {	/* the fast path ends fields in the read buffer */
+		fp = tmpfile();
+		if (!fp || fwrite(in, 1, n, fp) != n || fseek(fp, 0, SEEK_SET)) {
+			strbuf_addstr(out, "cannot write a temporary file\n");
+			return;
+		}
+		c = csv_open_file(fp, "mem.csv", lim);
+	} else {
+		c = csv_open_mem(in, n, "mem.csv", lim);
+	}
+	csv_test_tune(c, chunk, fast);
+	while ((rc = csv_next(c, &e)) > 0) {
+		strbuf_addf(out, "%ld:", csv_line(c));
+		for (i = 0; i < csv_nfields(c); i++) {
+			struct csv_field f = csv_field(c, i);
+
+			strbuf_addf(out, "[%zu]", f.len);
+			strbuf_add(out, f.ptr, f.len);
+			strbuf_addstr(out, f.ptr[f.len] ? "<not NUL-terminated>" : "|");
+		}
+		strbuf_addch(out, '\n');
+	}
+	strbuf_addf(out, "rc %d %s\n", rc, rc < 0 ? e.msg : "");
+	csv_free(c);
+	if (fp)
+		fclose(fp);
+}
+
+/* Each input read whole with the fast path must match the state machine
+ * alone, and both must match at every chunk size: records straddling the
+ * edge, a CR last in a chunk with its LF first in the next, quotes, NULs,
+ * invalid UTF-8 and every limit. */
+TEST(csv_fast_path_matches_the_state_machine_at_every_chunk_edge)
+{
+	static const struct {
+		const char *in;
+		size_t n;	/* 0: strlen */
+	} cases[] = {
+		{ "a,b,c\r\n1,22,333\r\n4444,55555,666666\r\n,,\r\n", 0 },
+		{ "\xef\xbb\xbf" "a,b\r1,2\r3,4\r\r\n5,6", 0 },
+		{ "a,b\n\n\r\n1,2\n\n3,\"x,\"\"y\"\"\r\nz\"\n4,5\n", 0 },
+		{ "a,b\n1,x\"y\n2,3\n", 0 },
+		{ "a,b\n1,\"x\"y\n", 0 },
+		{ "a,b\n1,\"x\n\n", 0 },
+		{ "a,b\n1,x\0y\n", 11 },
+		{ "a,b\nabcdefghijklmnopqrstuvwxyz,\0\n", 33 },
+		{ "a,b\n1,caf\xc3\xa9\n2,caf\xe9\n", 0 },
+		{ "a,b\n0123456789abcdef,0123456789abcdefg\n", 0 },
+		{ "a,b\n0123456789abcdef,0123456789abcdef,0123456789abcdef,0123456789abcdef,x\n", 0 },
+		{ "a,b\n1,2,3,4,5\n1,2,3,4\n", 0 },
+		{ "a,b\n1,2,3,4,\n", 0 },
+		{ "a,b\n,,,,\n", 0 },
+		{ "a\nxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx,\n", 0 },
+		{ "a,b\n" "0123456789,0123456789,0123456789,01234567\r\n"
+		  "0123456789,0123456789,0123456789,01234567\n", 0 },
+		{ "Crime ID,Month,LSOA\n"
+		  "2d8e45f6925dc4a159a08764cb5ed9af404e952f8c15989304403d525bdc3ffc,2026-07,E01002114\n"
+		  ",2026-07,E01003732\r\n\"quoted\",2026-07,\r\n", 0 },
+	};
+	struct csv_limits small = { 16, 64, 4 };
+	size_t i, chunk;
+	int bad = 0;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		size_t n = cases[i].n ? cases[i].n : strlen(cases[i].in);
+		int l;
+
+		for (l = 0; l < 2; l++) {
+			const struct csv_limits *lim = l ? &small : NULL;
+			struct strbuf want = STRBUF_INIT;
+
+			dump(cases[i].in, n, lim, 0, 0, 0, &want);
+			for (chunk = 0; chunk <= n + 1; chunk++) {
+				struct strbuf fast = STRBUF_INIT, slow = STRBUF_INIT, file = STRBUF_INIT;
+
+				dump(cases[i].in, n, lim, chunk, 1, 0, &fast);
+				dump(cases[i].in, n, lim, chunk, 0, 0, &slow);
+				dump(cases[i].in, n, lim, chunk, 1, 1, &file);
+				strbuf_add(&fast, file.buf, file.len);
+				strbuf_add(&slow, want.buf, want.len);
+				if (fast.len != 2 * want.len || memcmp(fast.buf, want.buf, want.len) ||
+				    memcmp(fast.buf + want.len, want.buf, want.len) ||
+				    slow.len != 2 * want.len || memcmp(slow.buf, want.buf, want.len)) {
+					test_fail(__FILE__, __LINE__, "case %zu, limits %d, chunk %zu:\n%s--- fast path, memory then file:\n%s",
+						  i, l, chunk, want.buf, fast.buf);
+					bad = 1;
+				}
+				strbuf_release(&fast);
+				strbuf_release(&slow);
+				strbuf_release(&file);
+				if (bad)
+					break;
+			}
+			strbuf_release(&want);
+		}
+	}
+	CHECK_INT(bad, 0);
+}
+
+/* Plain unquoted rows through a FILE*, sized so that rows, and a CRLF,
+ * straddle the 64 KiB read chunks at many different offsets. */
+TEST(csv_unquoted_records_across_chunks)
+{
+	char path[512];
+	FILE *fp;
+	struct csv *c;
+	struct err e = ERR_INIT;
+	long i, n = 0, bad = 0;
+
+	snprintf(path, sizeof(path), "%s/plain.csv", test_tmpdir());
+	fp = fopen(path, "wb");
+	if (!fp) {
+		test_fail(__FILE__, __LINE__, "cannot write %s", path);
+		return;
+	}
+	fputs("id,text,tail\r\n", fp);
+	for (i = 0; i < 30000; i++)
+		fprintf(fp, "%ld,row %ld %.*s caf\xc3\xa9,%s\r\n", i, i, (int)(i % 37),
+			"du pain et du beurre et du fromage et", i % 3 ? "x" : "");
+	fclose(fp);
+	fp = fopen(path, "rb");
+	c = csv_open_file(fp, "plain.csv", NULL);
+	CHECK_INT(csv_read_header(c, &e), 0);
+	while (csv_next(c, &e) > 0) {
+		char want[128], id[32];
+
+		snprintf(id, sizeof(id), "%ld", n);
+		snprintf(want, sizeof(want), "row %ld %.*s caf\xc3\xa9", n, (int)(n % 37),
+			 "du pain et du beurre et du fromage et");
+		if (csv_nfields(c) != 3 || !fld_is(c, 0, id) || !fld_is(c, 1, want) ||
+		    csv_line(c) != 2 + n || !fld_is(c, 2, n % 3 ? "x" : ""))
+			bad++;
+		n++;
+	}
+	CHECK_INT(e.code, 0);
+	CHECK_INT(n, 30000);
+	CHECK_INT(bad, 0);
+	csv_free(c);
+	fclose(fp);
 }

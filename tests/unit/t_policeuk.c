@@ -199,6 +199,13 @@ TEST(policeuk_row_checks_in_memory)
 	} bad[] = {
 		{ "abc,2019-01,F,F,,,No location,,,Burglary,,\n",
 		  "line 2: column \"Crime ID\": \"abc\" is not a crime id" },
+		/* 64 characters with one bad digit: in the last 32 (SSE2), first */
+		{ "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dg,2019-01,F,F,,,No location,,,Burglary,,\n",
+		  "line 2: column \"Crime ID\": \"320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a...\" is not a crime id" },
+		{ " 20930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0dd,2019-01,F,F,,,No location,,,Burglary,,\n",
+		  "is not a crime id" },
+		{ "320930473d454d613ead909a28008a91a607c93f8b74339623a4cec4a252b0d\xc3\xa9,2019-01,F,F,,,No location,,,Burglary,,\n",
+		  "is not a crime id" },
 		{ ",2019-01,F,F,-0.1,,On or near X,,,Anti-social behaviour,,\n",
 		  "line 2: column \"Latitude\": empty while \"Longitude\" is \"-0.1\"" },
 		{ ",2019-01,F,F,west,51.5,On or near X,,,Anti-social behaviour,,\n",
@@ -235,8 +242,10 @@ TEST(policeuk_row_checks_in_memory)
 		h.ctx = &t;
 		snprintf(buf, sizeof(buf), "%s%s", street_hdr,
 			 ",2011-05,F,F,-0.1,51.5,On or near X,E01000001,City of London 001A,Violent crime,,\n"
-			 ",2012-05,F,F,,,No location,,,Public disorder and weapons,,\n");
-		CHECK_INT(policeuk_read_mem(buf, strlen(buf), "old.csv", &h, NULL, &e), 2);
+			 ",2012-05,F,F,,,No location,,,Public disorder and weapons,,\n"
+			 "320930473D454D613EAD909A28008A91A607C93F8B74339623A4CEC4A252B0DD,2012-05,F,F,,,"
+			 "No location,,,Burglary,,\n");	/* upper-case hex is an id too */
+		CHECK_INT(policeuk_read_mem(buf, strlen(buf), "old.csv", &h, NULL, &e), 3);
 		/* a callback's refusal comes back with the place in front */
 		t.fail_at = 2;
 		t.rows = 0;
