@@ -134,6 +134,20 @@ static uint32_t intern(struct monthpack *p, int c, const char *s, int *failed)
 	return id;
 }
 
+/* Intern field s of column c, which is often the very string `like` just
+ * interned as `like_id` (police.uk's own LSOA code is nearly always the
+ * one the point was placed in): the same string has the same id, so a
+ * compare finds it without hashing it again. */
+static uint32_t intern_like(struct monthpack *p, int c, const char *s, const char *like,
+			    uint32_t like_id, int *failed)
+{
+	if (s && like && like_id != STRTAB_NONE && !strcmp(s, like)) {
+		p->last[c] = like_id;
+		return like_id;
+	}
+	return intern(p, c, s, failed);
+}
+
 /* 64 hex characters -> 32 bytes; returns 0, or -1 (no id, or not hex),
  * leaving zeros. */
 static int id_to_bytes(const char *hex, uint8_t out[32])
@@ -181,7 +195,8 @@ int monthpack_add_crime(struct monthpack *p, const struct crime_record *r, const
 	MP_I32(p, SC_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, SC_LNG)[i] = r->has_location ? r->lng : 0;
 	MP_STR(p, SC_LSOA)[i] = intern(p, SC_LSOA, placed, &failed);
-	MP_STR(p, SC_REPORTED_LSOA)[i] = intern(p, SC_REPORTED_LSOA, r->lsoa_code, &failed);
+	MP_STR(p, SC_REPORTED_LSOA)[i] = intern_like(p, SC_REPORTED_LSOA, r->lsoa_code, placed,
+						       MP_STR(p, SC_LSOA)[i], &failed);
 	MP_STR(p, SC_LSOA_NAME)[i] = intern(p, SC_LSOA_NAME, r->lsoa_name, &failed);
 	MP_STR(p, SC_LOCATION)[i] = intern(p, SC_LOCATION, r->location, &failed);
 	MP_STR(p, SC_OUTCOME)[i] = intern(p, SC_OUTCOME, r->last_outcome, &failed);
@@ -209,7 +224,8 @@ int monthpack_add_outcome(struct monthpack *p, const struct outcome_record *r, c
 	MP_I32(p, OC_LAT)[i] = r->has_location ? r->lat : 0;
 	MP_I32(p, OC_LNG)[i] = r->has_location ? r->lng : 0;
 	MP_STR(p, OC_LSOA)[i] = intern(p, OC_LSOA, placed, &failed);
-	MP_STR(p, OC_REPORTED_LSOA)[i] = intern(p, OC_REPORTED_LSOA, r->lsoa_code, &failed);
+	MP_STR(p, OC_REPORTED_LSOA)[i] = intern_like(p, OC_REPORTED_LSOA, r->lsoa_code, placed,
+						       MP_STR(p, OC_LSOA)[i], &failed);
 	MP_STR(p, OC_LSOA_NAME)[i] = intern(p, OC_LSOA_NAME, r->lsoa_name, &failed);
 	MP_STR(p, OC_LOCATION)[i] = intern(p, OC_LOCATION, r->location, &failed);
 	MP_STR(p, OC_OUTCOME)[i] = intern(p, OC_OUTCOME, r->outcome, &failed);

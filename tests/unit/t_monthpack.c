@@ -99,6 +99,49 @@ TEST(monthpack_street_round_trip)
 	strbuf_release(&blob);
 }
 
+/* police.uk's own LSOA code is usually the placed one, and then takes its
+ * id without being hashed again: ids must still be those of interning each
+ * field in turn, whether the codes agree, differ or one is missing. */
+TEST(monthpack_reported_lsoa_takes_the_same_ids_however_it_compares)
+{
+	struct monthpack p;
+	struct crime_record r = {
+		.month = 2019 * 12, .reported_by = "Kent Police", .falls_within = "Kent Police",
+		.has_location = 1, .lat = 51000000, .lng = 1000000, .location = "On or near A Road",
+		.lsoa_name = "Dover 001A", .category = CAT_ASB, .last_outcome = "", .context = "",
+	};
+	static const struct { const char *placed, *reported; } rows[] = {
+		{ "E01000001", "E01000001" },	/* agree */
+		{ "E01000002", "E01000001" },	/* differ: reported already known */
+		{ NULL, "E01000003" },		/* outside every LSOA */
+		{ "E01000001", "E01000002" },	/* differ: both known */
+		{ "E01000004", "E01000004" },	/* agree, both new */
+		{ "E01000005", "" },		/* police.uk gives none */
+		{ "E01000006", "E01000007" },	/* differ, both new */
+	};
+	static const char *const order[] = {
+		"E01000001", "Dover 001A", "On or near A Road", "", "Kent Police", "E01000002",
+		"E01000003", "E01000004", "E01000005", "E01000006", "E01000007",
+	};
+	size_t n = sizeof(rows) / sizeof(rows[0]);
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	for (size_t i = 0; i < n; i++) {
+		r.lsoa_code = rows[i].reported;
+		CHECK_INT(monthpack_add_crime(&p, &r, rows[i].placed), 0);
+	}
+	CHECK_INT(p.strings.count, sizeof(order) / sizeof(order[0]));
+	for (uint32_t k = 0; k < p.strings.count && k < sizeof(order) / sizeof(order[0]); k++)
+		CHECK_STR(monthpack_str(&p, k), order[k]);
+	for (size_t i = 0; i < n; i++) {
+		CHECK_STR(monthpack_str(&p, MP_STR(&p, SC_REPORTED_LSOA)[i]), rows[i].reported);
+		CHECK_STR(monthpack_str(&p, MP_STR(&p, SC_LSOA)[i]),
+			  rows[i].placed ? rows[i].placed : "");
+	}
+	CHECK_INT(MP_STR(&p, SC_LSOA)[2], STRTAB_NONE);
+	monthpack_release(&p);
+}
+
 TEST(monthpack_refuses_a_blob_that_lies_about_its_size)
 {
 	struct monthpack p;
