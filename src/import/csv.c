@@ -581,14 +581,17 @@ int csv_next(struct csv *c, struct err *e)
 			{
 				const unsigned char *stop = q ? q : c->end, *nl = c->p;
 				const unsigned char *z = memchr(c->p, 0, (size_t)(stop - c->p));
+				const unsigned char *upto = z ? z : stop;
 
-				if (z)
-					return nul_byte(c, e, c->rec_len - c->field_start +
-							      (size_t)(z - c->p));
-				while ((nl = memchr(nl, '\n', (size_t)(stop - nl))) != NULL) {
+				/* lines before a NUL first, so its line does not depend
+				 * on where a read ended */
+				while ((nl = memchr(nl, '\n', (size_t)(upto - nl))) != NULL) {
 					c->line++;
 					nl++;
 				}
+				if (z)
+					return nul_byte(c, e, c->rec_len - c->field_start +
+							      (size_t)(z - c->p));
 				if ((rc = rec_add(c, c->p, (size_t)(stop - c->p), e)) < 0)
 					return rc;
 				c->p = stop;

@@ -162,6 +162,24 @@ TEST(csv_malformed_quotes_and_caps)
 	}
 }
 
+/* A NUL inside a quoted field, after a line break in it: reported on the
+ * NUL's own line, wherever the reads happen to end. */
+TEST(csv_nul_after_a_quoted_line_break_names_its_own_line)
+{
+	static const char in[] = "a,b\n1,\"x\ny\0z\"\n";
+
+	for (size_t chunk = 3; chunk <= 20; chunk++) {
+		struct csv *c = csv_open_mem(in, sizeof(in) - 1, "mem.csv", NULL);
+		struct err e = ERR_INIT;
+
+		csv_test_tune(c, chunk, 1);
+		CHECK_INT(csv_read_header(c, &e), 0);
+		CHECK(csv_next(c, &e) < 0);
+		CHECK_CONTAINS(e.msg, "mem.csv: line 3: column \"b\": NUL byte at byte 4 of the field");
+		csv_free(c);
+	}
+}
+
 /* Records long enough to straddle the 64 KiB read chunks, through a FILE*,
  * must come out exactly as written. */
 TEST(csv_records_across_chunks)
