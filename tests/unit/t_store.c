@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 static struct store *open_fresh(char *path, size_t size)
 {
@@ -171,6 +173,62 @@ TEST(store_rollback_leaves_nothing)
 	CHECK_INT(store_force_month_get(s, "glanmor", 2019 * 12 + 1, MONTH_STREET, count_month, &n, &e),
 		  ERR_NOTFOUND);
 	store_close(s);
+}
+
+/* A transaction of force-months larger than the write-ahead log's
+ * writeback step (32 MB, store_sqlite.c) commits whole, and every byte
+ * reads back after the file is opened again. */
+struct month_bytes {
+	const unsigned char *want;
+	size_t len;
+	int seen, same;
+};
+
+static int month_same(void *ctx, const struct store_force_month *m)
+{
+	struct month_bytes *b = ctx;
+
+	b->seen++;
+	if (m->data_len == b->len && !memcmp(m->data, b->want + (size_t)(m->month % 12) * 7,
+					     b->len))
+		b->same++;
+	return 0;
+}
+
+TEST(store_large_import_transaction_commits_whole)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_import imp = { .kind = "street", .source = "big" };
+	size_t len = 4u << 20;
+	unsigned char *bytes = malloc(len + 12 * 7);
+	uint32_t x = 12345;
+	struct month_bytes b = { bytes, len, 0, 0 };
+
+	CHECK(bytes != NULL);
+	for (size_t i = 0; i < len + 12 * 7; i++) {	/* xorshift: incompressible */
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		bytes[i] = (unsigned char)x;
+	}
+	CHECK_INT(store_import_add(s, &imp, &e), 0);
+	CHECK_INT(store_begin(s, &e), 0);
+	for (int month = 0; month < 12; month++) {	/* 48 MB */
+		struct store_force_month m = { "glanmor", 2020 * 12 + month, MONTH_STREET, 1,
+					       bytes + (size_t)month * 7, len, imp.id, 0, NULL, 0 };
+
+		CHECK_INT(store_force_month_put(s, &m, &e), 0);
+	}
+	CHECK_INT(store_commit(s, &e), 0);
+	store_close(s);
+	CHECK_INT(store_open(path, 0, &s, &e), 0);
+	CHECK_INT(store_force_month_each(s, NULL, month_same, &b, &e), 0);
+	CHECK_INT(b.seen, 12);
+	CHECK_INT(b.same, 12);
+	store_close(s);
+	free(bytes);
 }
 
 TEST(store_second_writer_gets_a_clear_busy_error)
