@@ -16,13 +16,18 @@ DESTDIR     ?=
 CC          ?= cc
 PKGS        := libmicrohttpd sqlite3 jansson gdal zlib libzstd libsodium nettle
 PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# GDAL is not linked: src/import/boundary.c loads it by its soname when the
+# first boundary file is read, so the commands that never read one do not
+# pay for resolving its 117 libraries at every start (70 ms).
+PKG_LIBS    := $(shell pkg-config --libs $(filter-out gdal,$(PKGS)) 2>/dev/null)
+GDAL_SONAME := $(or $(shell objdump -p "$$($(CC) -print-file-name=libgdal.so)" 2>/dev/null | \
+                 awk '/SONAME/ { print $$2 }'),libgdal.so)
 
 WARN   := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
           -Wformat=2 -Wvla -Wno-unused-parameter -Wno-format-truncation
 BASE_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
-               -Isrc -Ibuild/gen $(WARN) $(PKG_CFLAGS)
-LIBS   := $(PKG_LIBS) -lpthread -lm
+               -Isrc -Ibuild/gen $(WARN) $(PKG_CFLAGS) -DENGAGE_GDAL_SONAME='"$(GDAL_SONAME)"'
+LIBS   := $(PKG_LIBS) -lpthread -lm -ldl
 
 # The release build and the sanitizer (test) build live side by side.
 REL_DIR  := build/rel

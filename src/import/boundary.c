@@ -6,6 +6,7 @@
  */
 #include "import/boundary.h"
 
+#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,11 +20,53 @@
 #include "base/xalloc.h"
 #include "import/import-internal.h"
 
+/*
+ * GDAL is loaded here, by its soname, when the first boundary file is read
+ * (the Makefile finds the soname and leaves GDAL off the link line): linked,
+ * it made every engage command resolve the symbols of 117 libraries before
+ * main(), 70 ms of each start and 90 ms under the sanitizers, for the few
+ * commands that read boundaries.  `gdal` holds the functions used below,
+ * each under its own name and with its own type.
+ */
+#define GDAL_FUNCTIONS(X) \
+	X(GDALAllRegister) X(GDALOpenEx) X(GDALDatasetGetLayerCount) X(GDALDatasetGetLayerByName) \
+	X(GDALDatasetGetLayer) X(GDALClose) X(CPLPushErrorHandlerEx) X(CPLPopErrorHandler) \
+	X(CPLGetErrorHandlerUserData) X(OGR_L_GetName) X(OGR_L_ResetReading) \
+	X(OGR_L_GetSpatialRef) X(OGR_L_GetNextFeature) X(OGR_L_GetLayerDefn) \
+	X(OGR_L_GetFeatureCount) X(OGR_FD_GetFieldIndex) X(OGR_FD_GetFieldDefn) \
+	X(OGR_Fld_GetNameRef) X(OGR_F_GetFieldAsString) X(OGR_F_Destroy) \
+	X(OGR_F_GetGeometryRef) X(OGR_G_GetGeometryRef) X(OGR_G_GetGeometryCount) \
+	X(OGR_G_Transform) X(OGR_G_GetPoints) X(OGR_G_GetPointCount) \
+	X(OGR_G_GetGeometryType) X(OGR_GT_Flatten) X(OGRGeometryTypeToName) X(OSRNewSpatialReference) \
+	X(OSRClone) X(OSRImportFromEPSG) X(OSRSetAxisMappingStrategy) X(OSRIsSame) \
+	X(OSRDestroySpatialReference) X(OCTNewCoordinateTransformation) \
+	X(OCTDestroyCoordinateTransformation)
+
+static struct {
+#define X(f) __typeof__(f) *f;
+	GDAL_FUNCTIONS(X)
+#undef X
+} gdal;
+static char gdal_failure[256];	/* why GDAL could not be loaded, or "" */
 static pthread_once_t gdal_once = PTHREAD_ONCE_INIT;
 
 static void gdal_init(void)
 {
-	GDALAllRegister();
+	void *lib = dlopen(ENGAGE_GDAL_SONAME, RTLD_NOW | RTLD_LOCAL);
+
+	if (!lib) {
+		snprintf(gdal_failure, sizeof(gdal_failure), "%s", dlerror());
+		return;
+	}
+	/* POSIX's way of taking a function from dlsym() */
+#define X(f) \
+	if (!(*(void **)&gdal.f = dlsym(lib, #f))) { \
+		snprintf(gdal_failure, sizeof(gdal_failure), "%s has no %s", ENGAGE_GDAL_SONAME, #f); \
+		return; \
+	}
+	GDAL_FUNCTIONS(X)
+#undef X
+	gdal.GDALAllRegister();
 }
 
 struct cpl_capture {
@@ -32,7 +75,7 @@ struct cpl_capture {
 
 static void CPL_STDCALL on_cpl_error(CPLErr cls, CPLErrorNum num, const char *msg)
 {
-	struct cpl_capture *cap = CPLGetErrorHandlerUserData();
+	struct cpl_capture *cap = gdal.CPLGetErrorHandlerUserData();
 
 	(void)num;
 	if (!cap || cls < CE_Warning)
@@ -64,7 +107,7 @@ static int find_field(OGRFeatureDefnH defn, const char *const *names)
 	int i, k;
 
 	for (k = 0; names[k]; k++)
-		if ((i = OGR_FD_GetFieldIndex(defn, names[k])) >= 0)
+		if ((i = gdal.OGR_FD_GetFieldIndex(defn, names[k])) >= 0)
 			return i;
 	return -1;
 }
@@ -73,7 +116,7 @@ static int find_field(OGRFeatureDefnH defn, const char *const *names)
  * when the polygon has an outer ring, 0 when it is empty, <0 on no memory. */
 static int take_polygon(OGRGeometryH g, struct geo_polygon *p)
 {
-	int nr = OGR_G_GetGeometryCount(g), i;
+	int nr = gdal.OGR_G_GetGeometryCount(g), i;
 
 	memset(p, 0, sizeof(*p));
 	if (nr <= 0)
@@ -82,8 +125,8 @@ static int take_polygon(OGRGeometryH g, struct geo_polygon *p)
 	if (!p->rings)
 		return ERR_NOMEM;
 	for (i = 0; i < nr; i++) {
-		OGRGeometryH ring = OGR_G_GetGeometryRef(g, i);
-		int n = ring ? OGR_G_GetPointCount(ring) : 0;
+		OGRGeometryH ring = gdal.OGR_G_GetGeometryRef(g, i);
+		int n = ring ? gdal.OGR_G_GetPointCount(ring) : 0;
 		struct geo_ring *r = &p->rings[p->nrings];
 
 		if (n < 3) {
@@ -94,7 +137,7 @@ static int take_polygon(OGRGeometryH g, struct geo_polygon *p)
 		r->pts = xmalloc(((size_t)n + 1) * sizeof(*r->pts));
 		if (!r->pts)
 			return ERR_NOMEM;
-		OGR_G_GetPoints(ring, &r->pts[0].x, sizeof(struct geo_point), &r->pts[0].y,
+		gdal.OGR_G_GetPoints(ring, &r->pts[0].x, sizeof(struct geo_point), &r->pts[0].y,
 				sizeof(struct geo_point), NULL, 0);
 		r->n = (size_t)n;
 		p->nrings++;
@@ -106,7 +149,7 @@ static int take_polygon(OGRGeometryH g, struct geo_polygon *p)
  * to mp.  Returns 0, ERR_INVALID for another type (*bad set), ERR_NOMEM. */
 static int take_geometry(OGRGeometryH g, struct geo_multipolygon *mp, OGRwkbGeometryType *bad)
 {
-	OGRwkbGeometryType t = wkbFlatten(OGR_G_GetGeometryType(g));
+	OGRwkbGeometryType t = gdal.OGR_GT_Flatten(gdal.OGR_G_GetGeometryType(g));
 	int i, n, rc;
 
 	if (t == wkbPolygon) {
@@ -123,9 +166,9 @@ static int take_geometry(OGRGeometryH g, struct geo_multipolygon *mp, OGRwkbGeom
 		return rc < 0 ? rc : 0;
 	}
 	if (t == wkbMultiPolygon || t == wkbGeometryCollection) {
-		n = OGR_G_GetGeometryCount(g);
+		n = gdal.OGR_G_GetGeometryCount(g);
 		for (i = 0; i < n; i++)
-			if ((rc = take_geometry(OGR_G_GetGeometryRef(g, i), mp, bad)) < 0)
+			if ((rc = take_geometry(gdal.OGR_G_GetGeometryRef(g, i), mp, bad)) < 0)
 				return rc;
 		return 0;
 	}
@@ -144,43 +187,43 @@ struct reader {
 
 static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 {
-	OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
-	OGRSpatialReferenceH src = OGR_L_GetSpatialRef(layer), srcc = NULL, dst = NULL;
+	OGRFeatureDefnH defn = gdal.OGR_L_GetLayerDefn(layer);
+	OGRSpatialReferenceH src = gdal.OGR_L_GetSpatialRef(layer), srcc = NULL, dst = NULL;
 	OGRCoordinateTransformationH ct = NULL;
 	OGRFeatureH f = NULL;
 	int code_i, name_i, rc = 0;
 	char q[80];
 
-	if (OGR_L_GetFeatureCount(layer, 1) == 0)
+	if (gdal.OGR_L_GetFeatureCount(layer, 1) == 0)
 		return 0;	/* nothing here; "no features" is judged per file */
-	code_i = rd->opt->code_field ? OGR_FD_GetFieldIndex(defn, rd->opt->code_field)
+	code_i = rd->opt->code_field ? gdal.OGR_FD_GetFieldIndex(defn, rd->opt->code_field)
 				     : find_field(defn, code_fields);
-	name_i = rd->opt->name_field ? OGR_FD_GetFieldIndex(defn, rd->opt->name_field)
+	name_i = rd->opt->name_field ? gdal.OGR_FD_GetFieldIndex(defn, rd->opt->name_field)
 				     : find_field(defn, name_fields);
 	if (rd->opt->code_field && code_i < 0)
 		return err_set(e, ERR_INVALID, "%s: layer \"%s\" has no field \"%s\" for the code",
-			       rd->file, OGR_L_GetName(layer), rd->opt->code_field);
+			       rd->file, gdal.OGR_L_GetName(layer), rd->opt->code_field);
 	if (rd->opt->name_field && name_i < 0)
 		return err_set(e, ERR_INVALID, "%s: layer \"%s\" has no field \"%s\" for the name",
-			       rd->file, OGR_L_GetName(layer), rd->opt->name_field);
+			       rd->file, gdal.OGR_L_GetName(layer), rd->opt->name_field);
 	if (code_i < 0)
 		code_i = name_i;	/* KML: the Name is all there is */
 	if (code_i < 0)
 		return err_set(e, ERR_INVALID,
 			       "%s: layer \"%s\" has no code field (tried LSOA21CD, LSOA11CD, GSS_CODE, code, ...); name one",
-			       rd->file, OGR_L_GetName(layer));
+			       rd->file, gdal.OGR_L_GetName(layer));
 	if (src) {
-		srcc = OSRClone(src);
-		dst = OSRNewSpatialReference(NULL);
-		if (!srcc || !dst || OSRImportFromEPSG(dst, 4326) != OGRERR_NONE) {
+		srcc = gdal.OSRClone(src);
+		dst = gdal.OSRNewSpatialReference(NULL);
+		if (!srcc || !dst || gdal.OSRImportFromEPSG(dst, 4326) != OGRERR_NONE) {
 			rc = err_set(e, ERR_INTERNAL, "%s: cannot set up WGS84: %s", rd->file,
 				     cap_text(rd->cap, "no PROJ database?"));
 			goto out;
 		}
-		OSRSetAxisMappingStrategy(srcc, OAMS_TRADITIONAL_GIS_ORDER);
-		OSRSetAxisMappingStrategy(dst, OAMS_TRADITIONAL_GIS_ORDER);
-		if (!OSRIsSame(srcc, dst)) {
-			ct = OCTNewCoordinateTransformation(srcc, dst);
+		gdal.OSRSetAxisMappingStrategy(srcc, OAMS_TRADITIONAL_GIS_ORDER);
+		gdal.OSRSetAxisMappingStrategy(dst, OAMS_TRADITIONAL_GIS_ORDER);
+		if (!gdal.OSRIsSame(srcc, dst)) {
+			ct = gdal.OCTNewCoordinateTransformation(srcc, dst);
 			if (!ct) {
 				rc = err_set(e, ERR_INVALID, "%s: cannot reproject from its spatial reference to WGS84: %s",
 					     rd->file, cap_text(rd->cap, "unknown reference system"));
@@ -188,21 +231,21 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 			}
 		}
 	}
-	OGR_L_ResetReading(layer);
-	while ((f = OGR_L_GetNextFeature(layer)) != NULL) {
+	gdal.OGR_L_ResetReading(layer);
+	while ((f = gdal.OGR_L_GetNextFeature(layer)) != NULL) {
 		struct boundary_feature bf;
-		OGRGeometryH g = OGR_F_GetGeometryRef(f);
+		OGRGeometryH g = gdal.OGR_F_GetGeometryRef(f);
 		OGRwkbGeometryType bad = wkbUnknown;
-		const char *code = OGR_F_GetFieldAsString(f, code_i);
+		const char *code = gdal.OGR_F_GetFieldAsString(f, code_i);
 
 		memset(&bf, 0, sizeof(bf));
 		bf.index = rd->index++;
 		bf.code = code;
-		bf.code_field = OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, code_i));
-		bf.name = name_i >= 0 ? OGR_F_GetFieldAsString(f, name_i) : "";
+		bf.code_field = gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(defn, code_i));
+		bf.name = name_i >= 0 ? gdal.OGR_F_GetFieldAsString(f, name_i) : "";
 		if (!code || !code[0]) {
 			rc = err_set(e, ERR_INVALID, "%s: feature %ld: the code field \"%s\" is empty",
-				     rd->file, bf.index, OGR_Fld_GetNameRef(OGR_FD_GetFieldDefn(defn, code_i)));
+				     rd->file, bf.index, gdal.OGR_Fld_GetNameRef(gdal.OGR_FD_GetFieldDefn(defn, code_i)));
 			goto out;
 		}
 		if (!g) {
@@ -210,7 +253,7 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 				     rd->file, bf.index, imp_quote(code, strlen(code), q));
 			goto out;
 		}
-		if (ct && OGR_G_Transform(g, ct) != OGRERR_NONE) {
+		if (ct && gdal.OGR_G_Transform(g, ct) != OGRERR_NONE) {
 			rc = err_set(e, ERR_INVALID, "%s: feature %ld (code %s): cannot reproject to WGS84: %s",
 				     rd->file, bf.index, imp_quote(code, strlen(code), q),
 				     cap_text(rd->cap, "out of range"));
@@ -224,7 +267,7 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 			rc = err_set(e, ERR_INVALID,
 				     "%s: feature %ld (code %s): geometry is a %s, expected a polygon or multipolygon",
 				     rd->file, bf.index, imp_quote(code, strlen(code), q),
-				     OGRGeometryTypeToName(bad));
+				     gdal.OGRGeometryTypeToName(bad));
 		} else if (rc < 0) {
 			rc = err_set(e, rc, "%s: feature %ld: out of memory", rd->file, bf.index);
 		} else {
@@ -241,18 +284,18 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 		geo_multipolygon_release(&bf.geom);
 		if (rc < 0)
 			goto out;
-		OGR_F_Destroy(f);
+		gdal.OGR_F_Destroy(f);
 		f = NULL;
 	}
 out:
 	if (f)
-		OGR_F_Destroy(f);
+		gdal.OGR_F_Destroy(f);
 	if (ct)
-		OCTDestroyCoordinateTransformation(ct);
+		gdal.OCTDestroyCoordinateTransformation(ct);
 	if (srcc)
-		OSRDestroySpatialReference(srcc);
+		gdal.OSRDestroySpatialReference(srcc);
 	if (dst)
-		OSRDestroySpatialReference(dst);
+		gdal.OSRDestroySpatialReference(dst);
 	return rc;
 }
 
@@ -267,15 +310,18 @@ long boundary_read(const char *path, const struct boundary_options *opt, boundar
 	int i, nl;
 
 	pthread_once(&gdal_once, gdal_init);
-	CPLPushErrorHandlerEx(on_cpl_error, &cap);
-	ds = GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
+	if (gdal_failure[0])
+		return err_set(e, ERR_IO, "%s: cannot read boundaries: GDAL could not be loaded (%s); "
+			       "install it (scripts/setup)", rd.file, gdal_failure);
+	gdal.CPLPushErrorHandlerEx(on_cpl_error, &cap);
+	ds = gdal.GDALOpenEx(path, GDAL_OF_VECTOR | GDAL_OF_READONLY, NULL, NULL, NULL);
 	if (!ds) {
 		rc = err_set(e, ERR_INVALID, "%s: cannot read boundaries: %s", rd.file,
 			     cap_text(&cap, "not a vector file GDAL can read"));
 		goto out;
 	}
 	if (rd.opt->layer) {
-		OGRLayerH l = GDALDatasetGetLayerByName(ds, rd.opt->layer);
+		OGRLayerH l = gdal.GDALDatasetGetLayerByName(ds, rd.opt->layer);
 
 		if (!l) {
 			rc = err_set(e, ERR_NOTFOUND, "%s: no layer \"%s\"", rd.file, rd.opt->layer);
@@ -283,15 +329,15 @@ long boundary_read(const char *path, const struct boundary_options *opt, boundar
 		}
 		rc = read_layer(&rd, l, e);
 	} else {
-		nl = GDALDatasetGetLayerCount(ds);
+		nl = gdal.GDALDatasetGetLayerCount(ds);
 		for (i = 0; i < nl && rc == 0; i++)
-			rc = read_layer(&rd, GDALDatasetGetLayer(ds, i), e);
+			rc = read_layer(&rd, gdal.GDALDatasetGetLayer(ds, i), e);
 	}
 	if (rc == 0 && rd.index == 0)
 		rc = err_set(e, ERR_INVALID, "%s: no features: expected polygons", rd.file);
 out:
 	if (ds)
-		GDALClose(ds);
-	CPLPopErrorHandler();
+		gdal.GDALClose(ds);
+	gdal.CPLPopErrorHandler();
 	return rc < 0 ? rc : rd.index;
 }
