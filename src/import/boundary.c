@@ -138,7 +138,7 @@ static int take_polygon(OGRGeometryH g, struct geo_polygon *p)
 		if (!r->pts)
 			return ERR_NOMEM;
 		gdal.OGR_G_GetPoints(ring, &r->pts[0].x, sizeof(struct geo_point), &r->pts[0].y,
-				sizeof(struct geo_point), NULL, 0);
+				     sizeof(struct geo_point), NULL, 0);
 		r->n = (size_t)n;
 		p->nrings++;
 	}
