@@ -45,7 +45,10 @@ const struct cli_command cli_commands[] = {
 	  "                       a neighbourhood not yet known is added, named from the KML\n"
 	  "  census FILE...       census tables per LSOA (ONS mid-year, Nomis 2021 bulk, GLA atlas)\n"
 	  "A rejected file names the file, line, column and value, and the database\n"
-	  "is left exactly as it was. Re-importing a force-month replaces it.",
+	  "is left exactly as it was. Re-importing a force-month replaces it.\n"
+	  "Beside a running server the import lets it go on reading; with nothing\n"
+	  "else open on the database it writes faster, and a server or command\n"
+	  "started meanwhile waits for it, up to store.busy_timeout_ms.",
 	  NEEDS_STORE_WRITE, 2, CLI_MAX_ARGS,
 	  { { "kind", "lsoa|ward|msoa", "what a boundaries file holds (default: lsoa)" },
 	    { "quiet", NULL, "no progress lines" } },

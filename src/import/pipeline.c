@@ -1607,7 +1607,7 @@ static int run_import(struct store *s, const struct step *st, const struct impor
 	imp.started_at = time_now();
 	imp.kind = step_names[st->kind];
 	imp.source = st->paths[0];
-	if ((rc = store_begin(s, e)) < 0)
+	if ((rc = store_begin_bulk(s, e)) < 0)
 		return rc;
 	/* logged first, so force-months can name it as they are written */
 	if ((rc = store_import_add(s, &imp, e)) < 0)

@@ -16,7 +16,7 @@
 
 #include "store/store.h"
 
-#define STORE_OPS_VERSION 3
+#define STORE_OPS_VERSION 4	/* 4: begin takes `bulk` */
 
 typedef int (*force_fn)(void *, const struct store_force *);
 typedef int (*area_fn)(void *, const struct store_area *);
@@ -36,7 +36,7 @@ struct store_ops {
 	void (*close)(void *be);
 	int (*schema_version)(void *be);
 	int (*ping)(void *be, struct err *e);
-	int (*begin)(void *be, struct err *e);
+	int (*begin)(void *be, int bulk, struct err *e);
 	int (*commit)(void *be, struct err *e);
 	void (*rollback)(void *be);
 	int (*force_put)(void *be, const struct store_force *f, struct err *e);

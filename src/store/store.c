@@ -66,18 +66,21 @@ int store_ping(struct store *s, struct err *e) { return s->ops->ping(s->be, e); 
 
 /* Nesting (store.h): only the outermost begin, commit and rollback reach
  * the backend; an inner rollback dooms the outer transaction. */
-int store_begin(struct store *s, struct err *e)
+static int begin(struct store *s, int bulk, struct err *e)
 {
 	int rc;
 
 	if (s->depth == 0) {
-		if ((rc = s->ops->begin(s->be, e)) < 0)
+		if ((rc = s->ops->begin(s->be, bulk, e)) < 0)
 			return rc;
 		s->doomed = 0;
 	}
 	s->depth++;
 	return 0;
 }
+
+int store_begin(struct store *s, struct err *e) { return begin(s, 0, e); }
+int store_begin_bulk(struct store *s, struct err *e) { return begin(s, 1, e); }
 
 int store_commit(struct store *s, struct err *e)
 {

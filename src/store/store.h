@@ -21,6 +21,13 @@
  * succeeded is ended by exactly one commit or rollback; after a failed
  * commit, call store_rollback.
  *
+ * store_begin_bulk begins a transaction that will write a great deal (an
+ * import).  When no other connection has the store open, the backend may
+ * write it a cheaper way that makes readers elsewhere wait until it ends
+ * (SQLite: a rollback journal, not the write-ahead log, so each page is
+ * written once); otherwise, and inside an open transaction, it is
+ * store_begin.
+ *
  * Reading: the *_each functions call `fn` once per row, in a stable order
  * given per function, with strings that live only during the call; `fn`
  * returns 0 to go on or non-zero to stop (that value is returned).
@@ -61,6 +68,7 @@ const char *store_backend(const struct store *s);
 int store_ping(struct store *s, struct err *e);
 
 int store_begin(struct store *s, struct err *e);
+int store_begin_bulk(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 

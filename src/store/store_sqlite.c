@@ -150,7 +150,9 @@ struct sq {
 		sqlite3_stmt *st;
 	} rows[ROW_CACHE];
 	int nrows;
-	int wal_fd;		/* the write-ahead log, for wal_writeback(), or -1 */
+	int bulk;		/* in a bulk transaction on a rollback journal */
+	int wal_fd;		/* the write-ahead log, for writeback(), or -1 */
+	int db_fd;		/* the database file, for writeback(), or -1 */
 	size_t unwritten;	/* force-month bytes stored since the last */
 };
 
@@ -330,6 +332,10 @@ static void sq_close(void *be)
 		xfree(q->rows[i].sql);
 	}
 	sqlite3_close_v2(q->db);
+	/* only now: closing any descriptor of the database file drops every
+	 * POSIX lock this process holds on it, SQLite's included */
+	if (q->db_fd >= 0)
+		close(q->db_fd);
 	if (q->wal_fd >= 0)
 		close(q->wal_fd);
 	xfree(q->path);
@@ -347,6 +353,7 @@ static int sq_open(const char *path, int flags, void **be, struct err *e)
 		return err_set(e, ERR_NOMEM, "out of memory opening '%s'", path);
 	}
 	q->wal_fd = -1;
+	q->db_fd = -1;
 	oflags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
 	if (flags & STORE_READONLY)
 		oflags |= SQLITE_OPEN_READONLY;
@@ -436,17 +443,77 @@ static int run_simple(struct sq *q, enum stmt_id id, struct err *e, const char *
 	return st ? exec_done(q, st, e, doing) : e->code;
 }
 
-static int sq_begin(void *be, struct err *e) { return run_simple(be, S_BEGIN, e, "starting a transaction"); }
-static int sq_commit(void *be, struct err *e) { return run_simple(be, S_COMMIT, e, "committing"); }
+/*
+ * A bulk transaction (store_begin_bulk) on a database no other connection
+ * has open is written through a rollback journal instead of the write-ahead
+ * log.  Through the log, every page is written twice: into the log, then
+ * copied into the database by the checkpoint after the commit.  Through the
+ * journal, new pages (all of an import's force-months) go straight into the
+ * database, and only the pages the transaction changes are copied aside
+ * first.  The national import: 5.45 -> 3.95 s (docs/PERFORMANCE.md).  The
+ * price is that readers in other processes wait until it commits, so it is
+ * taken only when there are none: leaving WAL mode needs every other
+ * connection closed, and fails at once (no busy wait) when one is open.
+ * A crash leaves a hot journal, which SQLite rolls back when the file is
+ * next read, and the next read-write open turns WAL mode on again.
+ */
+static void bulk_journal(struct sq *q)
+{
+	sqlite3_stmt *st = NULL;
+
+	sqlite3_busy_timeout(q->db, 0);
+	if (sqlite3_prepare_v2(q->db, "PRAGMA journal_mode = DELETE", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		q->bulk = !strcmp(col_text(st, 0), "delete");
+	sqlite3_finalize(st);
+	sqlite3_busy_timeout(q->db, q->busy_timeout_ms);
+}
+
+/* After a bulk transaction: back to WAL mode.  If a reader got in after
+ * the commit and holds the file past the busy timeout, the database stays
+ * on the journal, correct but without readers beside writers, until the
+ * next read-write open turns WAL on. */
+static void bulk_end(struct sq *q)
+{
+	struct err ignored = ERR_INIT;
+
+	if (!q->bulk)
+		return;
+	q->bulk = 0;
+	q->unwritten = 0;
+	(void)exec_sql(q, "PRAGMA journal_mode = WAL", &ignored, "turning on WAL");
+}
+
+static int sq_begin(void *be, int bulk, struct err *e)
+{
+	struct sq *q = be;
+	int rc;
+
+	if (bulk)
+		bulk_journal(q);
+	if ((rc = run_simple(q, S_BEGIN, e, "starting a transaction")) < 0)
+		bulk_end(q);
+	return rc;
+}
+
+static int sq_commit(void *be, struct err *e)
+{
+	struct sq *q = be;
+	int rc = run_simple(q, S_COMMIT, e, "committing");
+
+	if (rc == 0)
+		bulk_end(q);
+	return rc;
+}
 
 static void sq_rollback(void *be)
 {
 	struct sq *q = be;
-
 	struct err ignored = ERR_INIT;
 
 	if (!sqlite3_get_autocommit(q->db))
 		run_simple(q, S_ROLLBACK, &ignored, "rolling back");
+	bulk_end(q);
 }
 
 /* --- forces --- */
@@ -819,24 +886,26 @@ static int sq_asset_each(void *be, const char *force_id, const char *nbhd_id,
 /* --- force months --- */
 /*
  * A transaction that stores many force-months (a national import: 350 MB)
- * fills the write-ahead log faster than the kernel writes it out, so the
- * commit's checkpoint used to begin by waiting 0.4 s for the whole log to
- * reach the disk.  Asking the kernel to start writing it back as it grows
- * (as PostgreSQL's wal_writer_flush_after does) leaves the commit little to
- * wait for: 1.17 s -> 0.7 s (docs/PERFORMANCE.md).  Only a hint: a failure
- * costs nothing but the wait.  The log is opened read-only and holds no
- * locks, so this descriptor cannot disturb SQLite's own.
+ * writes faster than the kernel writes it out, so the commit used to begin
+ * by waiting 0.4 s for all of it to reach the disk.  Asking the kernel to
+ * start writing back the file being written (the write-ahead log, or the
+ * database itself in a bulk transaction) as it grows, as PostgreSQL's
+ * wal_writer_flush_after does, leaves the commit little to wait for:
+ * 1.17 s -> 0.7 s (docs/PERFORMANCE.md).  Only a hint: a failure costs
+ * nothing but the wait.  The descriptors are read-only and take no locks;
+ * the database's is closed only after SQLite's (sq_close).
  */
-#define WAL_WRITEBACK_BYTES (32u << 20)
+#define WRITEBACK_BYTES (32u << 20)
 
-static void wal_writeback(struct sq *q)
+static void writeback(struct sq *q)
 {
 	const char *db = sqlite3_db_filename(q->db, "main");
+	int *fd = q->bulk ? &q->db_fd : &q->wal_fd;
 
-	if (q->wal_fd < 0 && db && *db)	/* "" for a database in memory */
-		q->wal_fd = open(sqlite3_filename_wal(db), O_RDONLY | O_CLOEXEC);
-	if (q->wal_fd >= 0)
-		(void)sync_file_range(q->wal_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+	if (*fd < 0 && db && *db)	/* "" for a database in memory */
+		*fd = open(q->bulk ? db : sqlite3_filename_wal(db), O_RDONLY | O_CLOEXEC);
+	if (*fd >= 0)
+		(void)sync_file_range(*fd, 0, 0, SYNC_FILE_RANGE_WRITE);
 }
 
 static int sq_month_put(void *be, const struct store_force_month *m, struct err *e)
@@ -860,9 +929,9 @@ static int sq_month_put(void *be, const struct store_force_month *m, struct err 
 	if (exec_done(q, st, e, "saving a force month") < 0)
 		return e->code;
 	q->unwritten += m->data_len;
-	if (q->unwritten >= WAL_WRITEBACK_BYTES) {
+	if (q->unwritten >= WRITEBACK_BYTES) {
 		q->unwritten = 0;
-		wal_writeback(q);
+		writeback(q);
 	}
 	return 0;
 }

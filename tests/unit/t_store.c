@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 static struct store *open_fresh(char *path, size_t size)
 {
@@ -229,6 +232,160 @@ TEST(store_large_import_transaction_commits_whole)
 	CHECK_INT(b.same, 12);
 	store_close(s);
 	free(bytes);
+}
+
+/*
+ * Bulk transactions (store_begin_bulk): alone on the file, the import's
+ * pages go through a rollback journal; beside another connection, through
+ * the write-ahead log as before.  Either way the file is back in WAL mode
+ * afterwards, and a process killed half way through leaves it as it was.
+ */
+static int file_exists(const char *path, const char *suffix)
+{
+	char name[600];
+
+	snprintf(name, sizeof(name), "%s%s", path, suffix);
+	return access(name, F_OK) == 0;
+}
+
+static void journal_mode(const char *path, char *out, size_t size)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+
+	*out = 0;
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+}
+
+/* `count` force-months of `len` pseudo-random bytes each, starting in
+ * January 2020, every byte depending on `seed` */
+static void put_months(struct store *s, int64_t import_id, int count, size_t len, uint32_t seed)
+{
+	unsigned char *bytes = malloc(len);
+	struct err e = ERR_INIT;
+
+	CHECK(bytes != NULL);
+	for (int month = 0; month < count; month++) {
+		struct store_force_month m = { "glanmor", 2020 * 12 + month, MONTH_STREET, 1,
+					       bytes, len, import_id, 0, NULL, 0 };
+
+		for (size_t i = 0; i < len; i++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 17;
+			seed ^= seed << 5;
+			bytes[i] = (unsigned char)seed;
+		}
+		CHECK_INT(store_force_month_put(s, &m, &e), 0);
+	}
+	free(bytes);
+}
+
+static int first_byte(void *ctx, const struct store_force_month *m)
+{
+	*(int *)ctx = m->data_len ? ((const unsigned char *)m->data)[0] : -1;
+	return 0;
+}
+
+TEST(store_bulk_transaction_alone_uses_a_journal_and_returns_to_wal)
+{
+	char path[512], mode[16];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_import imp = { .kind = "street", .source = "bulk" };
+	int n = 0;
+
+	CHECK_INT(store_import_add(s, &imp, &e), 0);
+	CHECK_INT(store_begin_bulk(s, &e), 0);
+	put_months(s, imp.id, 2, 1000, 7);
+	CHECK(file_exists(path, "-journal"));
+	CHECK(!file_exists(path, "-wal"));
+	CHECK_INT(store_commit(s, &e), 0);
+	CHECK(!file_exists(path, "-journal"));
+	journal_mode(path, mode, sizeof(mode));
+	CHECK_STR(mode, "wal");
+	/* a rolled-back bulk transaction leaves nothing and WAL mode too */
+	CHECK_INT(store_begin_bulk(s, &e), 0);
+	put_months(s, imp.id, 4, 1000, 8);
+	store_rollback(s);
+	CHECK_INT(store_force_month_each(s, NULL, count_month, &n, &e), 0);
+	CHECK_INT(n, 2);
+	journal_mode(path, mode, sizeof(mode));
+	CHECK_STR(mode, "wal");
+	store_close(s);
+}
+
+TEST(store_bulk_transaction_beside_a_reader_stays_on_the_log)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path)), *r = NULL;
+	struct err e = ERR_INIT;
+	struct store_import imp = { .kind = "street", .source = "bulk" };
+	int n = 0;
+
+	CHECK_INT(store_import_add(s, &imp, &e), 0);
+	CHECK_INT(store_open(path, STORE_READONLY, &r, &e), 0);
+	CHECK_INT(store_begin_bulk(s, &e), 0);
+	put_months(s, imp.id, 2, 1000, 7);
+	CHECK(!file_exists(path, "-journal"));
+	CHECK(file_exists(path, "-wal"));
+	/* the reader goes on reading beside the writer, and sees the last commit */
+	CHECK_INT(store_force_month_each(r, NULL, count_month, &n, &e), 0);
+	CHECK_INT(n, 0);
+	CHECK_INT(store_commit(s, &e), 0);
+	CHECK_INT(store_force_month_each(r, NULL, count_month, &n, &e), 0);
+	CHECK_INT(n, 2);
+	store_close(r);
+	store_close(s);
+}
+
+/* The child writes 80 MB (more than the page cache holds, so pages reach
+ * the database file) and replaces a committed month, then dies without
+ * committing or rolling back. */
+TEST(store_bulk_transaction_killed_half_way_leaves_the_store_as_it_was)
+{
+	char path[512], mode[16];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_import imp = { .kind = "street", .source = "bulk" };
+	struct stat before, after;
+	int n = 0, first = -1, want = -1, status = 0;
+	pid_t child;
+
+	CHECK_INT(store_import_add(s, &imp, &e), 0);
+	put_months(s, imp.id, 1, 1000, 7);
+	CHECK_INT(store_force_month_get(s, "glanmor", 2020 * 12, MONTH_STREET, first_byte, &want, &e), 0);
+	store_close(s);
+	CHECK_INT(stat(path, &before), 0);
+	child = fork();
+	CHECK(child >= 0);
+	if (child == 0) {
+		struct store *c = NULL;
+
+		if (store_open(path, 0, &c, &e) < 0 || store_begin_bulk(c, &e) < 0)
+			_exit(2);
+		put_months(c, imp.id, 20, 4u << 20, 99);
+		_exit(0);
+	}
+	CHECK_INT(waitpid(child, &status, 0), child);
+	CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	CHECK(file_exists(path, "-journal"));	/* hot: the next reader rolls it back */
+	CHECK_INT(stat(path, &after), 0);
+	CHECK(after.st_size > before.st_size + (8 << 20));	/* spilled */
+	CHECK_INT(store_open(path, 0, &s, &e), 0);
+	CHECK_INT(store_force_month_each(s, NULL, count_month, &n, &e), 0);
+	CHECK_INT(n, 1);
+	CHECK_INT(store_force_month_get(s, "glanmor", 2020 * 12, MONTH_STREET, first_byte, &first, &e), 0);
+	CHECK_INT(first, want);
+	journal_mode(path, mode, sizeof(mode));
+	CHECK_STR(mode, "wal");
+	store_close(s);
+	CHECK_INT(stat(path, &after), 0);
+	CHECK_INT(after.st_size, before.st_size);
 }
 
 TEST(store_second_writer_gets_a_clear_busy_error)
