@@ -604,6 +604,7 @@ struct month_file {
 	char force[REGISTRY_ID_MAX + 1];
 	int32_t month;
 	int kind;
+	off_t size;	/* bytes, to parse the biggest files of a window first */
 };
 
 /* One file on its way in: parsed and placed (on any thread), then given
@@ -702,11 +703,12 @@ struct file_list {
 	size_t n, cap;
 };
 
-static int add_month_file(struct file_list *l, const char *path, struct err *e)
+static int add_month_file(struct file_list *l, const char *path, off_t size, struct err *e)
 {
 	struct month_file f;
 
 	memset(&f, 0, sizeof(f));
+	f.size = size;
 	if (parse_month_file_name(base_name(path), &f) < 0)
 		return err_set(e, ERR_INVALID,
 			       "'%s' is not named like a police.uk file (YYYY-MM-FORCE-street.csv, "
@@ -758,7 +760,7 @@ static int walk_month_files(struct file_list *l, const char *dir, struct err *e)
 		if (S_ISDIR(st.st_mode))
 			rc = walk_month_files(l, path, e);
 		else if (S_ISREG(st.st_mode) && parse_month_file_name(names[i], &probe) == 0)
-			rc = add_month_file(l, path, e);
+			rc = add_month_file(l, path, st.st_size, e);
 	}
 	for (size_t i = 0; i < n; i++)
 		xfree(names[i]);
@@ -897,12 +899,17 @@ static int write_months(struct job *j, size_t upto)
 }
 
 /* Two windows of files at once: the one being encoded (`cur`) and the
- * next, being parsed (`nxt`); task i < ncur encodes cur[i], the rest
- * parse nxt[i - ncur]. */
+ * next, being parsed (`nxt`).  Tasks are taken biggest first, so the
+ * window does not end waiting on one thread for a big file taken last:
+ * task i < nnxt parses nxt[order[i]] (the files from biggest to smallest),
+ * the rest encode cur[i - nnxt], each a fraction of a parse. */
+#define FILES_PER_THREAD 4	/* 8: no faster, 30 MB more at the peak */
+
 struct window_tasks {
 	struct job *j;
 	struct file_ctx *cur, *nxt;
-	size_t ncur;
+	size_t nnxt;
+	size_t order[PARALLEL_MAX_THREADS * FILES_PER_THREAD];
 };
 
 /* Pack an admitted file for the store (any thread). */
@@ -919,10 +926,23 @@ static void window_task(void *ctx, size_t i)
 {
 	struct window_tasks *w = ctx;
 
-	if (i < w->ncur)
-		encode_month_file(w->j, &w->cur[i]);
+	if (i < w->nnxt)
+		parse_month_file(w->nxt, w->order[i]);
 	else
-		parse_month_file(w->nxt, i - w->ncur);
+		encode_month_file(w->j, &w->cur[i - w->nnxt]);
+}
+
+/* w->order: nxt's files from biggest to smallest (insertion sort: a
+ * window holds a few files per thread). */
+static void window_order(struct window_tasks *w)
+{
+	for (size_t i = 0; i < w->nnxt; i++) {
+		size_t k = i;
+
+		for (; k > 0 && w->nxt[w->order[k - 1]].f->size < w->nxt[i].f->size; k--)
+			w->order[k] = w->order[k - 1];
+		w->order[k] = i;
+	}
 }
 
 static void window_init(struct job *j, struct file_ctx *fc, const struct month_file *const *files,
@@ -943,9 +963,7 @@ static void window_init(struct job *j, struct file_ctx *fc, const struct month_f
  * and the window before's force-months to the store (which left a
  * national import's last seconds to one core when every month waited for
  * the end).  The first file in order that fails decides the error, as it
- * would alone. */
-#define FILES_PER_THREAD 4
-
+ * would alone.  A window is FILES_PER_THREAD files per thread. */
 static int import_month_files(struct job *j, const struct month_file *const *files, size_t n)
 {
 	int threads = parallel_threads(j->opt ? j->opt->threads : 0);
@@ -962,13 +980,14 @@ static int import_month_files(struct job *j, const struct month_file *const *fil
 		struct file_ctx *cur = fc + (half ? window : 0), *nxt = fc + (half ? 0 : window);
 		size_t nnxt = n - at - ncur < window ? n - at - ncur : window, admitted = 0;
 		size_t encoded = j->nmonths;	/* the windows before this one */
-		struct window_tasks w = { j, cur, nxt, ncur };
+		struct window_tasks w = { j, cur, nxt, nnxt, { 0 } };
 		struct parallel_run run;
 
 		while (admitted < ncur && (rc = admit_month_file(j, &cur[admitted])) == 0)
 			admitted++;
 		if (rc == 0) {
 			window_init(j, nxt, files + at + ncur, nnxt);
+			window_order(&w);
 			parallel_start(&run, ncur + nnxt, threads, window_task, &w);
 			if ((rc = streets_write(j)) == 0)
 				rc = write_months(j, encoded);
@@ -1011,7 +1030,7 @@ static int step_police_uk(struct job *j, const char *const *paths, size_t n)
 		else if (S_ISDIR(st.st_mode))
 			rc = walk_month_files(&files, paths[i], j->e);
 		else
-			rc = add_month_file(&files, paths[i], j->e);
+			rc = add_month_file(&files, paths[i], st.st_size, j->e);
 	}
 	if (rc == 0 && files.n == 0)
 		rc = err_set(j->e, ERR_INVALID, "no police.uk files found in %s%s", paths[0],
