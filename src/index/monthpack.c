@@ -87,6 +87,31 @@ const char *monthpack_str(const struct monthpack *p, uint32_t id)
 	return strtab_get(&p->strings, id);
 }
 
+uint32_t monthpack_intern(struct monthpack *p, const char *s)
+{
+	return strtab_intern(&p->strings, s, strlen(s));
+}
+
+int monthpack_same(const struct monthpack *a, const struct monthpack *b)
+{
+	if (a->kind != b->kind || a->rows != b->rows || a->ncols != b->ncols)
+		return 0;
+	for (int c = 0; c < a->ncols; c++) {
+		const uint32_t *x = MP_STR(a, c), *y = MP_STR(b, c);
+
+		if (a->types[c] != MPT_STR) {
+			if (a->rows && memcmp(a->col[c], b->col[c], a->rows * type_size(a->types[c])))
+				return 0;
+			continue;
+		}
+		for (size_t r = 0; r < a->rows; r++)
+			if ((x[r] == STRTAB_NONE) != (y[r] == STRTAB_NONE) ||
+			    strcmp(monthpack_str(a, x[r]), monthpack_str(b, y[r])))
+				return 0;
+	}
+	return 1;
+}
+
 int monthpack_street_col(int kind)
 {
 	return kind == MONTH_STREET ? SC_STREET : kind == MONTH_OUTCOMES ? OC_STREET : ST_STREET;

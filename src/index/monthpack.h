@@ -78,6 +78,13 @@ struct monthpack {
 void monthpack_init(struct monthpack *p, int kind, int32_t month);
 void monthpack_release(struct monthpack *p);
 const char *monthpack_str(const struct monthpack *p, uint32_t id);
+/* The id of string s in the pack, adding it if new; STRTAB_NONE when out
+ * of memory.  For a caller filling a string column itself. */
+uint32_t monthpack_intern(struct monthpack *p, const char *s);
+/* 1 when two packs hold the same rows: the same value in every column,
+ * strings compared as strings (two encodings of one month may number
+ * their strings differently), else 0. */
+int monthpack_same(const struct monthpack *a, const struct monthpack *b);
 
 /* Append a record.  `placed_lsoa` is the LSOA code the point fell in (NULL
  * when it has no location or fell outside every LSOA).  Returns 0 or
