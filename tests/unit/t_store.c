@@ -388,6 +388,66 @@ TEST(store_bulk_transaction_killed_half_way_leaves_the_store_as_it_was)
 	CHECK_INT(after.st_size, before.st_size);
 }
 
+/* A database from before migration 009 (force_months with first_id and
+ * counts after the packed data) comes through the upgrade with every
+ * force-month as it was, and `data` is then the last column. */
+struct month_fields {
+	int seen, same;
+};
+
+static int month_fields_same(void *ctx, const struct store_force_month *m)
+{
+	struct month_fields *f = ctx;
+
+	f->seen++;
+	f->same += m->rows == 3 && m->first_id == 77 && m->data_len == 3 &&
+		   !memcmp(m->data, "abc", 3) && m->counts_len == 2 && !memcmp(m->counts, "cc", 2);
+	return 0;
+}
+
+TEST(store_migration_009_keeps_every_force_month)
+{
+	char path[512];
+	struct store *s = open_fresh(path, sizeof(path));
+	struct err e = ERR_INIT;
+	struct store_import imp = { .kind = "street", .source = "x.csv" };
+	struct store_force_month m = { "glanmor", 2019 * 12, MONTH_STREET, 3, "abc", 3, 0, 77, "cc", 2 };
+	struct month_fields f = { 0, 0 };
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char last[32] = "";
+
+	CHECK_INT(store_import_add(s, &imp, &e), 0);
+	m.import_id = imp.id;
+	CHECK_INT(store_force_month_put(s, &m, &e), 0);
+	m.month++;
+	CHECK_INT(store_force_month_put(s, &m, &e), 0);
+	store_close(s);
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_exec(db,
+		"CREATE TABLE fm8 (force_id TEXT NOT NULL, month INTEGER NOT NULL, kind INTEGER NOT NULL, "
+		"rows BIGINT NOT NULL, data BLOB NOT NULL, import_id BIGINT NOT NULL REFERENCES imports (id), "
+		"first_id BIGINT NOT NULL DEFAULT 0, counts BLOB, PRIMARY KEY (force_id, month, kind));"
+		"INSERT INTO fm8 SELECT force_id, month, kind, rows, data, import_id, first_id, counts FROM force_months;"
+		"DROP TABLE force_months; ALTER TABLE fm8 RENAME TO force_months; PRAGMA user_version = 8;",
+		NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	CHECK_INT(store_open(path, 0, &s, &e), 0);
+	CHECK_INT(store_schema_version(s), store_schema_latest());
+	CHECK_INT(store_force_month_each(s, NULL, month_fields_same, &f, &e), 0);
+	CHECK_INT(f.seen, 2);
+	CHECK_INT(f.same, 2);
+	store_close(s);
+	CHECK_INT(sqlite3_open(path, &db), SQLITE_OK);
+	CHECK_INT(sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info('force_months') ORDER BY cid",
+				     -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(last, sizeof(last), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	CHECK_STR(last, "data");
+}
+
 TEST(store_second_writer_gets_a_clear_busy_error)
 {
 	char path[512];
