@@ -81,6 +81,8 @@ const char *monthpack_str(const struct monthpack *p, uint32_t id);
 /* The id of string s in the pack, adding it if new; STRTAB_NONE when out
  * of memory.  For a caller filling a string column itself. */
 uint32_t monthpack_intern(struct monthpack *p, const char *s);
+/* Bytes a value of this type takes in a column. */
+size_t monthpack_type_size(enum mp_type t);
 /* 1 when two packs hold the same rows: the same value in every column,
  * strings compared as strings (two encodings of one month may number
  * their strings differently), else 0. */

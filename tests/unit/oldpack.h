@@ -10,8 +10,13 @@
 
 #include "base/strbuf.h"
 
-/* An EMZ4 record (zstd) rewritten as EMZ3 (the same with a zlib stream)
- * into out; 0, or -1 when `blob` is not a whole EMZ4 record. */
+/* Today's EMZ4 record (zstd; its packed part EMP4, string ids u16 when
+ * they fit) rewritten into out as an EMZ3 record (a zlib stream, the
+ * packed part EMP3 with u32 ids, as Engage wrote before EMZ4); 0, or -1
+ * when `blob` is not a whole EMZ4 record. */
 int oldpack_emz3_from_emz4(const void *blob, size_t n, struct strbuf *out);
+/* The same as an EMZ4 record with an EMP3 packed part, as Engage wrote
+ * before EMP4. */
+int oldpack_emp3_from_emp4(const void *blob, size_t n, struct strbuf *out);
 
 #endif

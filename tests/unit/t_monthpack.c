@@ -331,6 +331,55 @@ TEST(monthpack_crime_ids_upper_case_and_refused)
 	monthpack_release(&p);
 }
 
+/* String ids are packed in two bytes when a pack has fewer than 0xffff
+ * strings (EMP4), in four when it has more, and records packed before,
+ * with four-byte ids always (EMP3), still decode to the same rows.  A row
+ * with no placed LSOA keeps "none" through the two-byte form. */
+static void check_round_trips(struct monthpack *p)
+{
+	struct monthpack q;
+	struct strbuf blob = STRBUF_INIT, old = STRBUF_INIT;
+	struct err e = ERR_INIT;
+	uint64_t raw_now, raw_old;
+
+	CHECK_INT(monthpack_encode(p, &blob, &e), 0);
+	CHECK_INT(monthpack_decode(blob.buf, blob.len, p->kind, p->month, &q, &e), 0);
+	CHECK_INT(monthpack_same(p, &q), 1);
+	CHECK_INT(MP_STR(&q, SC_LSOA)[1], STRTAB_NONE);
+	monthpack_release(&q);
+	CHECK_INT(oldpack_emp3_from_emp4(blob.buf, blob.len, &old), 0);
+	CHECK_INT(monthpack_decode(old.buf, old.len, p->kind, p->month, &q, &e), 0);
+	CHECK_INT(monthpack_same(p, &q), 1);
+	monthpack_release(&q);
+	memcpy(&raw_now, blob.buf + 4, 8);
+	memcpy(&raw_old, old.buf + 4, 8);
+	/* 8 string columns: two bytes less per row each, when narrow */
+	CHECK_INT(raw_old - raw_now, p->strings.count < 0xffff ? 8 * 2 * p->rows : 0);
+	strbuf_release(&blob);
+	strbuf_release(&old);
+}
+
+TEST(monthpack_string_ids_two_bytes_when_they_fit_and_emp3_still_reads)
+{
+	struct monthpack p;
+	struct crime_record r = star_yard;
+	char where[32];
+
+	monthpack_init(&p, MONTH_STREET, r.month);
+	CHECK_INT(monthpack_add_crime(&p, &r, "E01000914"), 0);
+	CHECK_INT(monthpack_add_crime(&p, &r, NULL), 0);
+	CHECK_INT(monthpack_add_crime(&p, &r, "E01000914"), 0);
+	check_round_trips(&p);
+	for (int i = 0; i < 70000; i++) {	/* more strings than two bytes number */
+		snprintf(where, sizeof(where), "On or near Street %d", i);
+		r.location = where;
+		CHECK_INT(monthpack_add_crime(&p, &r, "E01000914"), 0);
+	}
+	CHECK(p.strings.count > 0xffff);
+	check_round_trips(&p);
+	monthpack_release(&p);
+}
+
 /* Records written as EMZ3 (the EMZ4 layout with a zlib stream where the
  * zstd frame is) still decode, and a damaged stream is still refused. */
 TEST(monthpack_reads_emz3_records)
