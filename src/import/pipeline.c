@@ -294,8 +294,9 @@ static int place_pack(const struct placer *pl, struct monthpack *p, struct place
 			(uint32_t)geo_index_locate(pl->index, pt) : STRTAB_NONE;
 	}
 	for (size_t r = 0; r < p->rows; r++) {
+		struct geo_point pt = { lng[r] / 1e6, lat[r] / 1e6 };
 		const char *code, *reported;
-		uint32_t i = col[r];
+		uint32_t i = col[r], k;
 
 		if (!(flags[r] & MPF_LOCATED)) {
 			n->no_location++;
@@ -319,13 +320,9 @@ static int place_pack(const struct placer *pl, struct monthpack *p, struct place
 			continue;
 		/* police.uk may name the 2011 LSOA: a disagreement only when the
 		 * point is not in the polygon of the code it gives */
-		{
-			uint32_t k = strtab_find(&pl->by_code, reported, strlen(reported));
-			struct geo_point pt = { lng[r] / 1e6, lat[r] / 1e6 };
-
-			if (k != STRTAB_NONE && !geo_contains(&pl->shapes[k], pt))
-				n->disagreements++;
-		}
+		k = strtab_find(&pl->by_code, reported, strlen(reported));
+		if (k != STRTAB_NONE && !geo_contains(&pl->shapes[k], pt))
+			n->disagreements++;
 	}
 	xfree(id_of);
 	return 0;
