@@ -60,12 +60,18 @@ struct placer {
 /* Street points (store.h), keyed by integers: (lat, lng, name id) ->
  * index into the arrays, and (lat, lng) -> the first point there, in two
  * open-addressed hash tables; names are interned once in `names`.  Points
- * from `nstored` on are new in this import and written with it. */
+ * from `nstored` on are new in this import and written with it.
+ *
+ * Each point also keeps the LSOA it lies in, so a row at a known point is
+ * placed without a polygon search: police.uk snaps every location to a
+ * few hundred thousand anonymous map points, each met about nine times a
+ * year (docs/PERFORMANCE.md). */
 struct streets {
 	int loaded;
 	struct strtab names;
 	int32_t *lat, *lng;
 	uint32_t *name;		/* id in `names` */
+	uint32_t *lsoa;		/* in the placer's by_code, LSOA_OUTSIDE or LSOA_UNKNOWN */
 	int64_t *ids;
 	size_t count, cap, nstored;
 	uint32_t *slots;	/* (lat, lng, name) -> index + 1; 0 = empty */
@@ -245,6 +251,19 @@ static void placer_release(struct placer *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* A row's or a street point's LSOA, by its index in the placer's by_code,
+ * or one of these. */
+#define LSOA_OUTSIDE STRTAB_NONE	/* outside every polygon, or no location */
+#define LSOA_UNKNOWN (STRTAB_NONE - 1)	/* not yet searched for */
+
+/* The LSOA holding `pt`: its index in by_code, or LSOA_OUTSIDE. */
+static uint32_t placer_locate(const struct placer *pl, struct geo_point pt)
+{
+	long i = pl->index ? geo_index_locate(pl->index, pt) : -1;
+
+	return i < 0 ? LSOA_OUTSIDE : (uint32_t)pl->placing_to[i];
+}
+
 /* What placing a file's points came to; each file keeps its own while
  * files are parsed in parallel, and they are added up in file order. */
 struct place_counts {
@@ -263,17 +282,20 @@ static void street_cols(int kind, int *loc, int *lat, int *lng);
 
 /*
  * Place every located row of a parsed file in its LSOA and count the
- * outcome.  Reads the placer only, so threads may place files at once.
+ * outcome.  `lsoa` holds a row's LSOA where its street point told it
+ * (prefind_streets()), LSOA_UNKNOWN where a polygon must be searched;
+ * every row's is there on return.  Reads the placer only, so threads may
+ * place files at once.
  *
  * After the parse, not row by row during it: in a loop that does nothing
  * else, the processor works on several points' look-ups at once, where
  * between two rows' parsing each waited for memory alone (the national
  * import's CPU time 4.45 -> 3.9 s, its time 2.85 -> 2.55 s;
- * docs/PERFORMANCE.md).  The placed-LSOA column holds each row's polygon
- * number until the second loop turns it into the pack's id for the code
- * (found once per polygon, not hashed per row).
+ * docs/PERFORMANCE.md).  The second loop gives each row the pack's id for
+ * its code (found once per LSOA, not hashed per row).
  */
-static int place_pack(const struct placer *pl, struct monthpack *p, struct place_counts *n)
+static int place_pack(const struct placer *pl, struct monthpack *p, uint32_t *lsoa,
+		      struct place_counts *n)
 {
 	int placed_col, reported_col, loc_col, lat_col, lng_col;
 	uint8_t *flags = MP_U8(p, 0);	/* column 0 is FLAGS for every kind */
@@ -290,23 +312,23 @@ static int place_pack(const struct placer *pl, struct monthpack *p, struct place
 	for (size_t r = 0; r < p->rows; r++) {
 		struct geo_point pt = { lng[r] / 1e6, lat[r] / 1e6 };
 
-		col[r] = (flags[r] & MPF_LOCATED) && pl->index ?
-			(uint32_t)geo_index_locate(pl->index, pt) : STRTAB_NONE;
+		if (lsoa[r] == LSOA_UNKNOWN)
+			lsoa[r] = placer_locate(pl, pt);
 	}
 	for (size_t r = 0; r < p->rows; r++) {
 		struct geo_point pt = { lng[r] / 1e6, lat[r] / 1e6 };
 		const char *code, *reported;
-		uint32_t i = col[r], k;
+		uint32_t i = lsoa[r], k;
 
+		col[r] = STRTAB_NONE;
 		if (!(flags[r] & MPF_LOCATED)) {
 			n->no_location++;
 			continue;
 		}
-		if (i == STRTAB_NONE) {	/* (uint32_t)-1: outside every polygon */
+		if (i == LSOA_OUTSIDE) {
 			n->outside++;
 			continue;
 		}
-		i = (uint32_t)pl->placing_to[i];
 		code = strtab_get(&pl->by_code, i);
 		if (!id_of[i] && (id_of[i] = monthpack_intern(p, code) + 1) == 0) {
 			xfree(id_of);
@@ -416,11 +438,12 @@ static int streets_rehash(struct streets *t, size_t nslots)
 	return 0;
 }
 
-/* Add point (lat, lng, name) with `id` unless known; its index in *at. */
+/* Add point (lat, lng, name) with `id` unless known; its index in *at.
+ * A new point's LSOA is LSOA_UNKNOWN until its caller says. */
 static int street_remember(struct streets *t, int32_t lat, int32_t lng, uint32_t name, int64_t id,
 			   uint32_t *at)
 {
-	size_t cap = t->cap, cap2 = t->cap, cap3 = t->cap, slot;
+	size_t cap = t->cap, cap2 = t->cap, cap3 = t->cap, cap4 = t->cap, slot;
 	uint32_t k;
 
 	if (name == STRTAB_NONE)
@@ -436,13 +459,15 @@ static int street_remember(struct streets *t, int32_t lat, int32_t lng, uint32_t
 	    xgrow(&t->ids, &t->cap, t->count + 1, sizeof(*t->ids)) ||
 	    xgrow(&t->lat, &cap, t->count + 1, sizeof(*t->lat)) ||
 	    xgrow(&t->lng, &cap2, t->count + 1, sizeof(*t->lng)) ||
-	    xgrow(&t->name, &cap3, t->count + 1, sizeof(*t->name)))
+	    xgrow(&t->name, &cap3, t->count + 1, sizeof(*t->name)) ||
+	    xgrow(&t->lsoa, &cap4, t->count + 1, sizeof(*t->lsoa)))
 		return ERR_NOMEM;
 	k = (uint32_t)t->count++;
 	t->ids[k] = id;
 	t->lat[k] = lat;
 	t->lng[k] = lng;
 	t->name[k] = name;
+	t->lsoa[k] = LSOA_UNKNOWN;
 	t->slots[slot] = k + 1;
 	if (point_lookup(t, lat, lng, &slot) == STRTAB_NONE)
 		t->pslots[slot] = k + 1;
@@ -462,9 +487,33 @@ static int street_loaded(void *ctx, const struct store_street *st)
 	return street_remember(t, st->lat, st->lng, name, st->id, &at) < 0 ? 1 : 0;
 }
 
+/* Place the stored points in their LSOAs, a share of them per task. */
+struct streets_placing {
+	struct streets *t;
+	const struct placer *pl;
+	size_t per_task;
+};
+
+static void place_points(void *ctx, size_t task)
+{
+	struct streets_placing *sp = ctx;
+	struct streets *t = sp->t;
+	size_t end = (task + 1) * sp->per_task < t->count ? (task + 1) * sp->per_task : t->count;
+
+	for (size_t k = task * sp->per_task; k < end; k++) {
+		struct geo_point pt = { t->lng[k] / 1e6, t->lat[k] / 1e6 };
+
+		t->lsoa[k] = sp->pl->index ? placer_locate(sp->pl, pt) : LSOA_OUTSIDE;
+	}
+}
+
+/* The street points in the store, each placed in its LSOA (after
+ * placer_load()). */
 static int streets_load(struct job *j)
 {
 	struct streets *t = &j->streets;
+	int threads = parallel_threads(j->opt ? j->opt->threads : 0);
+	struct streets_placing sp = { t, &j->placer, 16384 };
 	int rc;
 
 	if (t->loaded)
@@ -474,31 +523,28 @@ static int streets_load(struct job *j)
 	if (rc > 0)
 		return err_set(j->e, ERR_NOMEM, "out of memory reading street points");
 	t->nstored = t->count;
+	if (rc == 0)
+		parallel_for((t->count + sp.per_task - 1) / sp.per_task, threads, place_points, &sp);
 	return rc;
 }
 
-/* The street id of a located row's point, adding it when new; 0 for none.
- * `name` is an id in t->names; a row with no place name (STRTAB_NONE: stop
- * and search) takes the first point already known at its coordinates, or a
- * new point named "". */
-static int64_t street_id(struct job *j, int has_location, int32_t lat, int32_t lng, uint32_t name)
+/* The index in `t` of a located row's point, adding the point when new;
+ * UINT32_MAX when out of memory.  `name` is an id in t->names; a row with
+ * no place name (STRTAB_NONE: stop and search) takes the first point
+ * already known at its coordinates, or a new point named "". */
+static uint32_t street_at(struct streets *t, int32_t lat, int32_t lng, uint32_t name)
 {
-	struct streets *t = &j->streets;
 	size_t slot;
 	uint32_t k;
 
-	if (!has_location)
-		return 0;
 	if (name == STRTAB_NONE) {
 		if (t->nslots && (k = point_lookup(t, lat, lng, &slot)) != STRTAB_NONE)
-			return t->ids[k];
+			return k;
 		name = strtab_intern(&t->names, "", 0);
 	}
-	if (t->nslots && (k = street_lookup(t, lat, lng, name, &slot)) != STRTAB_NONE)
-		return t->ids[k];
 	if (street_remember(t, lat, lng, name, t->max_id + 1, &k) < 0)
-		return -1;
-	return t->ids[k];
+		return UINT32_MAX;
+	return k;
 }
 
 /* New points go in in id order, which is the order they were met: SQLite
@@ -527,6 +573,7 @@ static void streets_release(struct streets *t)
 	xfree(t->lat);
 	xfree(t->lng);
 	xfree(t->name);
+	xfree(t->lsoa);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -541,10 +588,12 @@ static void street_cols(int kind, int *loc, int *lat, int *lng)
 
 /* While a file is parsed (any thread, the table not changing): the street
  * id of every row whose point the table already holds, -1 for the rest,
- * which assign_streets() resolves in file order.  Ids never change once
- * given, and a point's first street stays its first, so what is found
- * here is what the single-threaded walk would find. */
-static void prefind_streets(const struct streets *t, struct monthpack *p)
+ * which assign_streets() resolves in file order, and in lsoa[] the LSOA of
+ * that point, LSOA_UNKNOWN for the rest (LSOA_OUTSIDE with no location).
+ * Ids never change once given, and a point's first street stays its
+ * first, so what is found here is what the single-threaded walk would
+ * find. */
+static void prefind_streets(const struct streets *t, struct monthpack *p, uint32_t *lsoa)
 {
 	int loc_col, lat_col, lng_col;
 	const uint8_t *flags = MP_U8(p, 0);	/* column 0 is FLAGS for every kind */
@@ -552,6 +601,8 @@ static void prefind_streets(const struct streets *t, struct monthpack *p)
 	uint32_t *name_of = NULL;
 	size_t slot;
 
+	for (size_t r = 0; r < p->rows; r++)
+		lsoa[r] = flags[r] & MPF_LOCATED ? LSOA_UNKNOWN : LSOA_OUTSIDE;
 	street_cols(p->kind, &loc_col, &lat_col, &lng_col);
 	if (!t->nslots || (loc_col >= 0 && p->strings.count &&
 			   !(name_of = xcalloc(p->strings.count, sizeof(*name_of)))))
@@ -574,16 +625,19 @@ static void prefind_streets(const struct streets *t, struct monthpack *p)
 		else if (name_of[MP_STR(p, loc_col)[r]] != STRTAB_NONE)
 			k = street_lookup(t, lat, lng, name_of[MP_STR(p, loc_col)[r]], &slot);
 		street[r] = k != STRTAB_NONE && t->ids[k] <= INT32_MAX ? (int32_t)t->ids[k] : -1;
+		if (street[r] > 0)
+			lsoa[r] = t->lsoa[k];
 	}
 	xfree(name_of);
 }
 
 /* Give every row of a parsed file that prefind_streets() left without one
  * its street id, in file order, so ids are the same however the file was
- * parsed.  The pack's own string ids for place names map to t->names
- * through `name_of` (one look-up per distinct name in the file, not per
- * row). */
-static int assign_streets(struct job *j, struct monthpack *p, const char *path)
+ * parsed; a new point keeps the LSOA its row was placed in (`lsoa`).  The
+ * pack's own string ids for place names map to t->names through `name_of`
+ * (one look-up per distinct name in the file, not per row). */
+static int assign_streets(struct job *j, struct monthpack *p, const uint32_t *lsoa,
+			  const char *path)
 {
 	struct streets *t = &j->streets;
 	int loc_col, lat_col, lng_col;
@@ -603,7 +657,7 @@ static int assign_streets(struct job *j, struct monthpack *p, const char *path)
 			name_of[i] = STRTAB_NONE;
 	}
 	for (size_t r = 0; r < p->rows && rc == 0; r++) {
-		uint32_t name = STRTAB_NONE;
+		uint32_t name = STRTAB_NONE, k;
 		int64_t id;
 
 		if (!(flags[r] & MPF_LOCATED)) {
@@ -629,10 +683,14 @@ static int assign_streets(struct job *j, struct monthpack *p, const char *path)
 					name_of[sid] = name;
 			}
 		}
-		id = street_id(j, 1, lat[r], lng[r], name);
-		if (id < 0)
+		if ((k = street_at(t, lat[r], lng[r], name)) == UINT32_MAX) {
 			rc = err_set(j->e, ERR_NOMEM, "out of memory");
-		else if (id > INT32_MAX)
+			break;
+		}
+		if (t->lsoa[k] == LSOA_UNKNOWN)
+			t->lsoa[k] = lsoa[r];
+		id = t->ids[k];
+		if (id > INT32_MAX)
 			rc = err_set(j->e, ERR_LIMIT, "%s: more than %d street points", path,
 				     INT32_MAX);
 		else
@@ -659,6 +717,7 @@ struct file_ctx {
 	const struct placer *placer;
 	const struct streets *streets;	/* read only while files are parsed */
 	struct monthpack pack;
+	uint32_t *lsoa;		/* each row's LSOA (place_pack()) */
 	const struct month_file *f;
 	char force_name[256];
 	struct place_counts counts;
@@ -854,11 +913,20 @@ static void parse_month_file(void *ctx, size_t i)
 	fc->rows = policeuk_read_path(fc->f->path, &h, &fc->got, &fc->err);
 	if (fc->rows < 0 || (int)fc->got != fc->f->kind)
 		return;
-	if (place_pack(fc->placer, &fc->pack, &fc->counts) < 0) {
+	if (fc->pack.rows && !(fc->lsoa = xcalloc(fc->pack.rows, sizeof(*fc->lsoa)))) {
 		fc->rows = err_set(&fc->err, ERR_NOMEM, "out of memory");
 		return;
 	}
-	prefind_streets(fc->streets, &fc->pack);
+	prefind_streets(fc->streets, &fc->pack, fc->lsoa);
+	if (place_pack(fc->placer, &fc->pack, fc->lsoa, &fc->counts) < 0)
+		fc->rows = err_set(&fc->err, ERR_NOMEM, "out of memory");
+}
+
+static void file_ctx_release(struct file_ctx *fc)
+{
+	monthpack_release(&fc->pack);
+	xfree(fc->lsoa);
+	fc->lsoa = NULL;
 }
 
 static void add_counts(struct import_summary *sum, const struct place_counts *n)
@@ -889,7 +957,7 @@ static int admit_month_file(struct job *j, struct file_ctx *fc)
 		return err_set(j->e, ERR_INVALID, "%s: the name says %s but the header is a %s file",
 			       f->path, kind_word(f->kind), policeuk_kind_name(fc->got));
 	if ((rc = ensure_force(j, f->force, fc->force_name)) < 0 ||
-	    (rc = assign_streets(j, &fc->pack, f->path)) < 0)
+	    (rc = assign_streets(j, &fc->pack, fc->lsoa, f->path)) < 0)
 		return rc;
 	for (size_t i = 0; i < j->nmonths; i++)
 		if (j->months[i].month == f->month && j->months[i].kind == f->kind &&
@@ -1045,10 +1113,10 @@ static int import_month_files(struct job *j, const struct month_file *const *fil
 			nnxt = 0;
 		}
 		for (size_t i = 0; i < ncur; i++)
-			monthpack_release(&cur[i].pack);
+			file_ctx_release(&cur[i]);
 		if (rc) {
 			for (size_t i = 0; i < nnxt; i++)
-				monthpack_release(&nxt[i].pack);
+				file_ctx_release(&nxt[i]);
 			break;
 		}
 		at += ncur;
