@@ -3,6 +3,7 @@
  */
 #include "test.h"
 
+#include "base/bgsync.h"
 #include "base/err.h"
 #include "base/hex.h"
 #include "base/json.h"
@@ -12,6 +13,8 @@
 #include "base/timeutil.h"
 #include "base/utf8.h"
 #include "base/xalloc.h"
+
+#include <stdio.h>
 
 TEST(strbuf_appends_and_formats)
 {
@@ -242,4 +245,42 @@ TEST(hex_decode_takes_every_hex_digit_and_nothing_else)
 			}
 		}
 	CHECK_INT(bad, 0);
+}
+
+/* The background syncer: requests while a sync runs are merged, stop waits
+ * for the sync under way and leaves the struct ready for another run, a
+ * stop with nothing asked is nothing, and a bad descriptor harms nothing. */
+TEST(bgsync_syncs_beside_the_writer_and_stops_cleanly)
+{
+	char path[600], buf[4096];
+	struct bgsync b;
+	FILE *fp;
+	long size;
+
+	snprintf(path, sizeof(path), "%s/bgsync.dat", test_tmpdir());
+	fp = fopen(path, "w+");
+	CHECK(fp != NULL);
+	if (!fp)
+		return;
+	bgsync_init(&b);
+	bgsync_stop(&b);	/* nothing started */
+	CHECK_INT(b.started, 0);
+	memset(buf, 'x', sizeof(buf));
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 256; i++) {
+			CHECK_INT(fwrite(buf, 1, sizeof(buf), fp), sizeof(buf));
+			fflush(fp);
+			bgsync_request(&b, fileno(fp));
+		}
+		CHECK_INT(b.started, 1);
+		bgsync_stop(&b);
+		CHECK_INT(b.started, 0);
+		CHECK_INT(b.fd, -1);
+	}
+	bgsync_request(&b, -1);	/* EBADF, ignored */
+	bgsync_stop(&b);
+	size = ftell(fp);
+	CHECK_INT(size, 2L * 256 * (long)sizeof(buf));
+	fclose(fp);
+	remove(path);
 }
