@@ -324,3 +324,80 @@ TEST(boundary_allocation_failures)
 	CHECK(nomem >= 3);
 	CHECK_INT(rc, 2);
 }
+
+/* --- files bigger than GDAL's sampled first pass ---------------------------- */
+
+struct late {
+	long n;
+	char name_at_2750[64];
+	struct geo_bbox all;
+};
+
+static int note_late(void *ctx, struct boundary_feature *f, struct err *e)
+{
+	struct late *l = ctx;
+
+	(void)e;
+	if (l->n == 2750)
+		snprintf(l->name_at_2750, sizeof(l->name_at_2750), "%s", f->name);
+	if (l->n == 0 || f->geom.bbox.minx < l->all.minx)
+		l->all.minx = f->geom.bbox.minx;
+	if (l->n == 0 || f->geom.bbox.maxy > l->all.maxy)
+		l->all.maxy = f->geom.bbox.maxy;
+	l->n++;
+	return 0;
+}
+
+/* 3,000 unit squares from (x0, y0) on, each 2 units apart; names only from
+ * the 2,500th on (GDAL samples the first 1,000); `crs_last`: a British National Grid "crs" member after
+ * the features, where the first pass must read to the end to find it. */
+static void write_late_file(const char *path, double x0, double y0, double unit, int crs_last)
+{
+	FILE *fp = fopen(path, "w");
+
+	if (!fp)
+		return;
+	fputs("{\"type\":\"FeatureCollection\",\"features\":[\n", fp);
+	for (int i = 0; i < 3000; i++) {
+		double x = x0 + unit * 2 * (i % 40), y = y0 + unit * 2 * (i / 40);
+
+		fprintf(fp, "%s{\"type\":\"Feature\",\"properties\":{\"LSOA21CD\":\"E01%06d\"", i ? "," : "",
+			i);
+		if (i >= 2500)
+			fprintf(fp, ",\"LSOA21NM\":\"Late %d\"", i);
+		fprintf(fp, "},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%.6f,%.6f],"
+			    "[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f]]]}}\n",
+			x, y, x + unit, y, x + unit, y + unit, x, y + unit, x, y);
+	}
+	fputs("]", fp);
+	if (crs_last)
+		fputs(",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::27700\"}}",
+		      fp);
+	fputs("}\n", fp);
+	fclose(fp);
+}
+
+/* GDAL learns a GeoJSON file's fields from its first features only; a
+ * field that first appears later, or a "crs" after the features, must
+ * still be read as if the whole file had been looked at. */
+TEST(boundary_fields_and_crs_past_the_first_features)
+{
+	char path[600];
+	struct err e = ERR_INIT;
+	struct late l = { 0 };
+
+	snprintf(path, sizeof(path), "%s/late-names.geojson", test_tmpdir());
+	write_late_file(path, -0.5, 51.0, 0.001, 0);
+	CHECK_INT(boundary_read(path, NULL, note_late, &l, &e), 3000);
+	CHECK_STR(e.msg, "");
+	CHECK_STR(l.name_at_2750, "Late 2750");
+
+	memset(&l, 0, sizeof(l));
+	snprintf(path, sizeof(path), "%s/late-crs.geojson", test_tmpdir());
+	write_late_file(path, 530000, 180000, 10, 1);	/* metres east and north */
+	CHECK_INT(boundary_read(path, NULL, note_late, &l, &e), 3000);
+	CHECK_STR(e.msg, "");
+	/* 530000 E, 180000 N is in central London */
+	CHECK(l.all.minx > -0.15 && l.all.minx < -0.10);
+	CHECK(l.all.maxy > 51.50 && l.all.maxy < 51.52);
+}
