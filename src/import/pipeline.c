@@ -75,7 +75,12 @@ struct streets {
 	int64_t *ids;
 	size_t count, cap, nstored;
 	uint32_t *slots;	/* (lat, lng, name) -> index + 1; 0 = empty */
-	uint32_t *pslots;	/* (lat, lng) -> index of its first point + 1 */
+	/* (lat, lng) -> index of its first point + 1, for stop-and-search rows
+	 * (the only ones with no place name): kept only from the first
+	 * stop-and-search file on (streets_index_points()), so a street-only
+	 * import does not spend a look-up on it for each new point */
+	uint32_t *pslots;
+	int points_indexed;
 	size_t nslots;		/* of each table: a power of two, at most half full */
 	int64_t max_id;
 };
@@ -416,10 +421,10 @@ static uint32_t point_lookup(const struct streets *t, int32_t lat, int32_t lng, 
 
 static int streets_rehash(struct streets *t, size_t nslots)
 {
-	uint32_t *slots = xcalloc(nslots, sizeof(*slots)), *pslots = xcalloc(nslots, sizeof(*pslots));
+	uint32_t *slots = xcalloc(nslots, sizeof(*slots)), *pslots = NULL;
 	size_t slot;
 
-	if (!slots || !pslots) {
+	if (!slots || (t->points_indexed && !(pslots = xcalloc(nslots, sizeof(*pslots))))) {
 		xfree(slots);
 		xfree(pslots);
 		return ERR_NOMEM;
@@ -432,9 +437,29 @@ static int streets_rehash(struct streets *t, size_t nslots)
 	for (size_t k = 0; k < t->count; k++) {
 		if (street_lookup(t, t->lat[k], t->lng[k], t->name[k], &slot) == STRTAB_NONE)
 			t->slots[slot] = (uint32_t)k + 1;
-		if (point_lookup(t, t->lat[k], t->lng[k], &slot) == STRTAB_NONE)
+		if (pslots && point_lookup(t, t->lat[k], t->lng[k], &slot) == STRTAB_NONE)
 			t->pslots[slot] = (uint32_t)k + 1;
 	}
+	return 0;
+}
+
+/* Keep (lat, lng) -> first point from now on: before the first
+ * stop-and-search file is parsed.  The points go in in index order, so
+ * each coordinate pair keeps its first. */
+static int streets_index_points(struct streets *t)
+{
+	size_t slot;
+
+	if (t->points_indexed)
+		return 0;
+	t->points_indexed = 1;
+	if (!t->nslots)
+		return 0;	/* made with the first rehash */
+	if (!(t->pslots = xcalloc(t->nslots, sizeof(*t->pslots))))
+		return ERR_NOMEM;
+	for (size_t k = 0; k < t->count; k++)
+		if (point_lookup(t, t->lat[k], t->lng[k], &slot) == STRTAB_NONE)
+			t->pslots[slot] = (uint32_t)k + 1;
 	return 0;
 }
 
@@ -469,7 +494,7 @@ static int street_remember(struct streets *t, int32_t lat, int32_t lng, uint32_t
 	t->name[k] = name;
 	t->lsoa[k] = LSOA_UNKNOWN;
 	t->slots[slot] = k + 1;
-	if (point_lookup(t, lat, lng, &slot) == STRTAB_NONE)
+	if (t->pslots && point_lookup(t, lat, lng, &slot) == STRTAB_NONE)
 		t->pslots[slot] = k + 1;
 	if (id > t->max_id)
 		t->max_id = id;
@@ -639,7 +664,8 @@ static void street_prefetch(const struct streets *t, int32_t lat, int32_t lng, u
 	if (!t->nslots || name == STRTAB_NONE)
 		return;
 	__builtin_prefetch(&t->slots[street_hash(lat, lng, name) & mask]);
-	__builtin_prefetch(&t->pslots[point_hash(lat, lng) & mask]);
+	if (t->pslots)
+		__builtin_prefetch(&t->pslots[point_hash(lat, lng) & mask]);
 }
 
 /* Rows ahead whose slots are asked for (street_prefetch()). */
@@ -1088,7 +1114,7 @@ static void window_order(struct window_tasks *w)
 	}
 }
 
-static void window_init(struct job *j, struct file_ctx *fc, const struct month_file *const *files,
+static int window_init(struct job *j, struct file_ctx *fc, const struct month_file *const *files,
 			size_t n)
 {
 	memset(fc, 0, n * sizeof(*fc));
@@ -1096,7 +1122,10 @@ static void window_init(struct job *j, struct file_ctx *fc, const struct month_f
 		fc[i].placer = &j->placer;
 		fc[i].streets = &j->streets;
 		fc[i].f = files[i];
+		if (files[i]->kind == MONTH_STOPS && streets_index_points(&j->streets) < 0)
+			return err_set(j->e, ERR_NOMEM, "out of memory");
 	}
+	return 0;
 }
 
 /* Files go a window at a time: parsed on every core, admitted one by one
@@ -1117,7 +1146,10 @@ static int import_month_files(struct job *j, const struct month_file *const *fil
 
 	if (!fc)
 		return err_set(j->e, ERR_NOMEM, "out of memory");
-	window_init(j, fc, files, ncur);
+	if ((rc = window_init(j, fc, files, ncur)) < 0) {
+		xfree(fc);
+		return rc;
+	}
 	parallel_for(ncur, threads, parse_month_file, fc);
 	for (int half = 0; ncur > 0; half ^= 1) {
 		struct file_ctx *cur = fc + (half ? window : 0), *nxt = fc + (half ? 0 : window);
@@ -1128,8 +1160,9 @@ static int import_month_files(struct job *j, const struct month_file *const *fil
 
 		while (admitted < ncur && (rc = admit_month_file(j, &cur[admitted])) == 0)
 			admitted++;
+		if (rc == 0)
+			rc = window_init(j, nxt, files + at + ncur, nnxt);
 		if (rc == 0) {
-			window_init(j, nxt, files + at + ncur, nnxt);
 			window_order(&w);
 			parallel_start(&run, ncur + nnxt, threads, window_task, &w);
 			if ((rc = streets_write(j)) == 0)

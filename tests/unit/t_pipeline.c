@@ -493,6 +493,105 @@ TEST(pipeline_places_rows_at_known_points_in_their_own_lsoa)
 	store_close(t.s);
 }
 
+/* --- stop and search at street points ------------------------------------- */
+
+struct point_id {
+	int32_t lat, lng, id;
+};
+
+struct stop_check {
+	int phase;		/* 0: gather the street crimes' points, 1: check stops */
+	struct point_id *v;	/* sorted by place, then id, in phase 1 */
+	size_t n, cap;
+	long stops, at_street, same;
+};
+
+static int by_place(const void *a, const void *b)
+{
+	const struct point_id *x = a, *y = b;
+
+	if (x->lat != y->lat)
+		return x->lat < y->lat ? -1 : 1;
+	if (x->lng != y->lng)
+		return x->lng < y->lng ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The lowest street id at (lat, lng), or 0 for none. */
+static int32_t first_at(const struct stop_check *c, int32_t lat, int32_t lng)
+{
+	struct point_id key = { lat, lng, INT32_MIN };
+	size_t lo = 0, hi = c->n;
+
+	while (lo < hi) {	/* the first entry not before key */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (by_place(&c->v[mid], &key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < c->n && c->v[lo].lat == lat && c->v[lo].lng == lng ? c->v[lo].id : 0;
+}
+
+static int check_stop_month(void *ctx, const struct store_force_month *m)
+{
+	struct stop_check *c = ctx;
+	struct monthpack p;
+	struct err e = ERR_INIT;
+	int lat = c->phase == 0 ? SC_LAT : ST_LAT, lng = c->phase == 0 ? SC_LNG : ST_LNG;
+
+	if (m->kind != (c->phase == 0 ? MONTH_STREET : MONTH_STOPS) ||
+	    monthpack_decode(m->data, m->data_len, m->kind, m->month, &p, &e) < 0)
+		return 0;
+	for (size_t r = 0; r < p.rows; r++) {
+		int32_t la = MP_I32(&p, lat)[r], ln = MP_I32(&p, lng)[r];
+		int32_t id = MP_I32(&p, monthpack_street_col(m->kind))[r], first;
+
+		if (!(MP_U8(&p, 0)[r] & MPF_LOCATED))
+			continue;
+		if (c->phase == 0) {
+			if (c->n == c->cap) {
+				c->cap = c->cap ? 2 * c->cap : 4096;
+				c->v = xreallocarray(c->v, c->cap, sizeof(*c->v));
+			}
+			c->v[c->n++] = (struct point_id){ la, ln, id };
+			continue;
+		}
+		c->stops++;
+		if ((first = first_at(c, la, ln)) != 0) {
+			c->at_street++;
+			c->same += id == first;
+		}
+	}
+	monthpack_release(&p);
+	return 0;
+}
+
+/* A stop-and-search row names no place, so it takes the first street
+ * point already known at its coordinates: the same id as the street
+ * crimes there, never a new point of its own. */
+TEST(pipeline_stops_take_the_street_point_at_their_coordinates)
+{
+	struct town t;
+	struct import_summary sum;
+	struct err e = ERR_INIT;
+	struct stop_check c = { 0 };
+
+	if (make_town(&t, 3) < 0)
+		return;
+	CHECK_INT(import_town(t.s, t.dir, NULL, &sum, &e), 0);
+	CHECK_INT(store_force_month_each(t.s, NULL, check_stop_month, &c, &e), 0);
+	qsort(c.v, c.n, sizeof(*c.v), by_place);
+	c.phase = 1;
+	CHECK_INT(store_force_month_each(t.s, NULL, check_stop_month, &c, &e), 0);
+	CHECK(c.stops > 100);
+	CHECK(c.at_street > c.stops / 2);
+	CHECK_INT(c.same, c.at_street);
+	xfree(c.v);
+	store_close(t.s);
+}
+
 /* --- the same records whatever the thread count ----------------------------- */
 
 /* Every row of `sql` on database `db`, as text, into `out`. */
