@@ -528,7 +528,7 @@ static void place_points(void *ctx, size_t task)
 	for (size_t k = task * sp->per_task; k < end; k++) {
 		struct geo_point pt = { t->lng[k] / 1e6, t->lat[k] / 1e6 };
 
-		t->lsoa[k] = sp->pl->index ? placer_locate(sp->pl, pt) : LSOA_OUTSIDE;
+		t->lsoa[k] = placer_locate(sp->pl, pt);
 	}
 }
 
@@ -1280,8 +1280,12 @@ static int step_boundaries(struct job *j, const char *const *paths, size_t n)
 		j->sum->files++;
 		progress(j, "%s: %ld %s boundaries", base_name(paths[i]), j->sum->areas - before, ac.kind);
 	}
-	j->placer.loaded = 0;	/* boundaries changed: reload before placing */
+	/* boundaries changed: reload before placing, and forget the LSOAs the
+	 * street points were found in */
+	j->placer.loaded = 0;
 	placer_release(&j->placer);
+	for (size_t k = 0; k < j->streets.count; k++)
+		j->streets.lsoa[k] = LSOA_UNKNOWN;
 	return 0;
 }
 
