@@ -40,7 +40,8 @@
 	X(OGR_G_GetGeometryType) X(OGR_GT_Flatten) X(OGRGeometryTypeToName) X(OSRNewSpatialReference) \
 	X(OSRClone) X(OSRImportFromEPSG) X(OSRSetAxisMappingStrategy) X(OSRIsSame) \
 	X(OSRDestroySpatialReference) X(OCTNewCoordinateTransformation) \
-	X(OCTDestroyCoordinateTransformation) X(CPLSetThreadLocalConfigOption) X(OGR_G_GetEnvelope)
+	X(OCTDestroyCoordinateTransformation) X(CPLSetThreadLocalConfigOption) X(OGR_G_GetEnvelope) \
+	X(GDALGetDatasetDriver) X(GDALGetDriverShortName)
 
 static struct {
 #define X(f) __typeof__(f) *f;
@@ -199,7 +200,7 @@ struct reader {
 	void *ctx;
 	long index;
 	struct cpl_capture *cap;
-	int sampled;		/* opened with FIRST_PASS_OPTION */
+	int sampled;		/* a GeoJSON file opened with FIRST_PASS_OPTION */
 };
 
 /* Whether a sampled read must start again: nothing handed on yet, and a
@@ -367,6 +368,8 @@ again:
 			     cap_text(&cap, "not a vector file GDAL can read"));
 		goto out;
 	}
+	if (rd.sampled && strcmp(gdal.GDALGetDriverShortName(gdal.GDALGetDatasetDriver(ds)), "GeoJSON"))
+		rd.sampled = 0;	/* the option is GeoJSON's alone: nothing to doubt */
 	if (rd.opt->layer) {
 		OGRLayerH l = gdal.GDALDatasetGetLayerByName(ds, rd.opt->layer);
 
