@@ -43,8 +43,6 @@ void bgsync_request(struct bgsync *b, int fd)
 			pthread_mutex_destroy(&b->mu);
 			return;
 		}
-		b->stopping = 0;
-		b->pending = 0;
 		if (pthread_create(&b->tid, NULL, syncer, b) != 0) {
 			pthread_cond_destroy(&b->cv);
 			pthread_mutex_destroy(&b->mu);

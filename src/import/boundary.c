@@ -203,17 +203,12 @@ struct reader {
 	int sampled;		/* a GeoJSON file opened with FIRST_PASS_OPTION */
 };
 
-/* Whether a sampled read must start again: nothing handed on yet, and a
- * field missing or the first feature's coordinates not degrees. */
-static int sample_unsure(const struct reader *rd, int fields_found, OGRGeometryH g, int reprojected)
+/* Whether g lies outside longitude -180..180, latitude -90..90. */
+static int not_degrees(OGRGeometryH g)
 {
 	OGREnvelope env;
 
-	if (!rd->sampled || rd->index > 0)
-		return 0;
-	if (!fields_found)
-		return 1;
-	if (reprojected || !g)
+	if (!g)
 		return 0;
 	gdal.OGR_G_GetEnvelope(g, &env);
 	return env.MinX < -180 || env.MaxX > 180 || env.MinY < -90 || env.MaxY > 90;
@@ -237,8 +232,8 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 				     : find_field(defn, code_fields);
 	name_i = rd->opt->name_field ? gdal.OGR_FD_GetFieldIndex(defn, rd->opt->name_field)
 				     : find_field(defn, name_fields);
-	if (sample_unsure(rd, code_i >= 0 && name_i >= 0, NULL, 0)) {
-		rc = SCHEMA_UNSURE;
+	if (rd->sampled && rd->index == 0 && (code_i < 0 || name_i < 0)) {
+		rc = SCHEMA_UNSURE;	/* the field may be past the sample */
 		goto out;
 	}
 	if (rd->opt->code_field && code_i < 0)
@@ -278,8 +273,8 @@ static int read_layer(struct reader *rd, OGRLayerH layer, struct err *e)
 		OGRwkbGeometryType bad = wkbUnknown;
 		const char *code = gdal.OGR_F_GetFieldAsString(f, code_i);
 
-		if (sample_unsure(rd, 1, g, ct != NULL)) {
-			rc = SCHEMA_UNSURE;
+		if (rd->sampled && rd->index == 0 && !ct && not_degrees(g)) {
+			rc = SCHEMA_UNSURE;	/* a "crs" past the sample? */
 			goto out;
 		}
 

@@ -444,23 +444,14 @@ static int streets_rehash(struct streets *t, size_t nslots)
 }
 
 /* Keep (lat, lng) -> first point from now on: before the first
- * stop-and-search file is parsed.  The points go in in index order, so
- * each coordinate pair keeps its first. */
+ * stop-and-search file is parsed.  A rehash at the same size puts the
+ * points in in index order, so each coordinate pair keeps its first. */
 static int streets_index_points(struct streets *t)
 {
-	size_t slot;
-
 	if (t->points_indexed)
 		return 0;
 	t->points_indexed = 1;
-	if (!t->nslots)
-		return 0;	/* made with the first rehash */
-	if (!(t->pslots = xcalloc(t->nslots, sizeof(*t->pslots))))
-		return ERR_NOMEM;
-	for (size_t k = 0; k < t->count; k++)
-		if (point_lookup(t, t->lat[k], t->lng[k], &slot) == STRTAB_NONE)
-			t->pslots[slot] = (uint32_t)k + 1;
-	return 0;
+	return t->nslots ? streets_rehash(t, t->nslots) : 0;	/* else at the first */
 }
 
 /* Add point (lat, lng, name) with `id` unless known; its index in *at.

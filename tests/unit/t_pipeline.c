@@ -432,20 +432,29 @@ struct placed_check {
 	size_t nseen;
 };
 
+/* A stored force-month decoded into p; a failure fails the test. */
+static int decode_month(const struct store_force_month *m, struct monthpack *p)
+{
+	struct err e = ERR_INIT;
+
+	if (monthpack_decode(m->data, m->data_len, m->kind, m->month, p, &e) < 0) {
+		CHECK_STR(e.msg, "");
+		return -1;
+	}
+	return 0;
+}
+
 static int check_placed_month(void *ctx, const struct store_force_month *m)
 {
 	struct placed_check *c = ctx;
 	int placed = m->kind == MONTH_STREET ? SC_LSOA : OC_LSOA;
 	int reported = m->kind == MONTH_STREET ? SC_REPORTED_LSOA : OC_REPORTED_LSOA;
 	struct monthpack p;
-	struct err e = ERR_INIT;
 
 	if (m->kind == MONTH_STOPS)
 		return 0;	/* stop and search names no LSOA of its own */
-	if (monthpack_decode(m->data, m->data_len, m->kind, m->month, &p, &e) < 0) {
-		CHECK_STR(e.msg, "");
+	if (decode_month(m, &p) < 0)
 		return 1;
-	}
 	for (size_t r = 0; r < p.rows; r++) {
 		int32_t street = MP_I32(&p, monthpack_street_col(m->kind))[r];
 
@@ -538,12 +547,12 @@ static int check_stop_month(void *ctx, const struct store_force_month *m)
 {
 	struct stop_check *c = ctx;
 	struct monthpack p;
-	struct err e = ERR_INIT;
 	int lat = c->phase == 0 ? SC_LAT : ST_LAT, lng = c->phase == 0 ? SC_LNG : ST_LNG;
 
-	if (m->kind != (c->phase == 0 ? MONTH_STREET : MONTH_STOPS) ||
-	    monthpack_decode(m->data, m->data_len, m->kind, m->month, &p, &e) < 0)
+	if (m->kind != (c->phase == 0 ? MONTH_STREET : MONTH_STOPS))
 		return 0;
+	if (decode_month(m, &p) < 0)
+		return 1;
 	for (size_t r = 0; r < p.rows; r++) {
 		int32_t la = MP_I32(&p, lat)[r], ln = MP_I32(&p, lng)[r];
 		int32_t id = MP_I32(&p, monthpack_street_col(m->kind))[r], first;
